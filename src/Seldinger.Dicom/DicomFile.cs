@@ -1,0 +1,180 @@
+using System.Text;
+using Seldinger.Dicom.Internal;
+
+namespace Seldinger.Dicom;
+
+/// <summary>
+/// A DICOM file: File Meta Information (group 0002), the dataset and its transfer syntax.
+/// Reads Part 10 files (preamble, "DICM", meta), meta without preamble and bare datasets;
+/// writes Part 10 files.
+/// </summary>
+public sealed class DicomFile
+{
+    private const int FirstChunk = 1 << 16;
+
+    internal DicomFile(DicomDataset fileMetaInfo, DicomDataset dataset, TransferSyntax syntax, DicomFileFormat format, ReadOnlyMemory<byte> preamble, string? filePath)
+    {
+        FileMetaInfo = fileMetaInfo;
+        Dataset = dataset;
+        TransferSyntax = syntax;
+        Format = format;
+        Preamble = preamble;
+        FilePath = filePath;
+    }
+
+    /// <summary>The File Meta Information elements (group 0002); empty for a bare dataset.</summary>
+    public DicomDataset FileMetaInfo { get; }
+
+    /// <summary>The dataset.</summary>
+    public DicomDataset Dataset { get; }
+
+    /// <summary>The transfer syntax of the dataset.</summary>
+    public TransferSyntax TransferSyntax { get; }
+
+    /// <summary>How the file was laid out when read (<see cref="DicomFileFormat.Part10"/> for created files).</summary>
+    public DicomFileFormat Format { get; }
+
+    /// <summary>The 128-byte preamble as read; empty when there was none (zeros are written).</summary>
+    public ReadOnlyMemory<byte> Preamble { get; }
+
+    /// <summary>The path the file was read from, or null.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>
+    /// Creates a file for <paramref name="dataset"/> with File Meta Information built from it: version 00\01,
+    /// media storage SOP class and instance from SOPClassUID (0008,0016) and SOPInstanceUID (0008,0018),
+    /// the transfer syntax and Seldinger's implementation class UID and version name.
+    /// </summary>
+    /// <exception cref="DicomDataException">SOPClassUID or SOPInstanceUID is missing.</exception>
+    public static DicomFile Create(DicomDataset dataset, TransferSyntax syntax)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(syntax);
+        var meta = new DicomDataset();
+        meta.SetBytes(DicomTags.FileMetaInformationVersion, DicomVR.OB, new byte[] { 0, 1 });
+        meta.SetString(DicomTags.MediaStorageSOPClassUID, dataset.GetString(DicomTags.SOPClassUID));
+        meta.SetString(DicomTags.MediaStorageSOPInstanceUID, dataset.GetString(DicomTags.SOPInstanceUID));
+        meta.SetString(DicomTags.TransferSyntaxUID, syntax.Uid);
+        meta.SetString(DicomTags.ImplementationClassUID, DicomUids.ImplementationClassUid);
+        meta.SetString(DicomTags.ImplementationVersionName, DicomUids.ImplementationVersionName);
+        return new DicomFile(meta, dataset, syntax, DicomFileFormat.Part10, ReadOnlyMemory<byte>.Empty, null);
+    }
+
+    /// <summary>Reads a DICOM file from disk.</summary>
+    /// <exception cref="DicomFileException">The file is not DICOM or is corrupt; the message names the file, byte offset and tag.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static DicomFile Open(string path, DicomReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return Read(stream, options, path);
+    }
+
+    /// <summary>
+    /// Reads a DICOM file from <paramref name="stream"/>, from its current position to its end.
+    /// <paramref name="name"/> names the source in error messages.
+    /// </summary>
+    /// <exception cref="DicomFileException">The content is not DICOM or is corrupt.</exception>
+    public static DicomFile Read(Stream stream, DicomReadOptions? options = null, string name = "<stream>")
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        options ??= new DicomReadOptions();
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return DicomReader.Read(name, copy.GetBuffer(), (int)copy.Length, copy.Length, options);
+        }
+
+        var start = stream.Position;
+        var total = stream.Length - start;
+        if (total > Array.MaxLength)
+        {
+            throw new DicomFileException(name, 0, null, $"file of {total} bytes is larger than the {Array.MaxLength} bytes this version reads");
+        }
+
+        // Header-only reads start with a small chunk and grow it only while the header goes on.
+        var chunk = options.StopBeforePixelData ? Math.Min(total, FirstChunk) : total;
+        while (true)
+        {
+            var buffer = new byte[chunk];
+            stream.Position = start;
+            stream.ReadExactly(buffer);
+            try
+            {
+                return DicomReader.Read(name, buffer, (int)chunk, total, options);
+            }
+            catch (DicomReader.NeedMoreDataException) when (chunk < total)
+            {
+                chunk = Math.Min(total, chunk * 4);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The native (uncompressed) pixel data bytes.
+    /// </summary>
+    /// <exception cref="DicomNotSupportedException">The pixel data is compressed (e.g. JPEG 2000), which is not decoded yet.</exception>
+    /// <exception cref="DicomDataException">There is no pixel data.</exception>
+    public ReadOnlyMemory<byte> GetNativePixelData()
+    {
+        var element = Dataset.GetElement(DicomTags.PixelData);
+        if (element.Fragments is not null || TransferSyntax.IsEncapsulated)
+        {
+            throw new DicomNotSupportedException($"compressed pixel data ({TransferSyntax.Name}) not yet supported");
+        }
+
+        return element.Value;
+    }
+
+    /// <summary>
+    /// Writes the file to <paramref name="path"/> atomically: into a temporary file in the same
+    /// directory, flushed to disk, then renamed over the target. The target is never half-written.
+    /// </summary>
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full) ?? ".";
+        var temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                WriteTo(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Writes the file (preamble, "DICM", File Meta Information, dataset) to <paramref name="stream"/>.</summary>
+    public void WriteTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        DicomWriter.WriteFile(stream, this);
+    }
+
+    /// <summary>The file as bytes.</summary>
+    public byte[] ToArray()
+    {
+        using var stream = new MemoryStream();
+        WriteTo(stream);
+        return stream.ToArray();
+    }
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        sb.Append(FilePath ?? "DICOM file").Append(" (").Append(TransferSyntax.Name).Append(", ").Append(Dataset.Count).Append(" elements)");
+        return sb.ToString();
+    }
+}
