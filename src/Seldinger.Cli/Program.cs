@@ -1,1 +1,4 @@
-return 0;
+using Seldinger.Cli;
+using Seldinger.Cli.Commands;
+
+return await CliApp.RunAsync(args);

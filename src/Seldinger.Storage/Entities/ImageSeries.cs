@@ -24,6 +24,15 @@ public sealed class ImageSeries
     /// <summary>Columns of each image.</summary>
     public int Columns { get; set; }
 
+    /// <summary>Number of slices in the volume built from the series.</summary>
+    public int SliceCount { get; set; }
+
+    /// <summary>
+    /// Volume geometry as JSON: <c>{"origin":[x,y,z],"spacing":[i,j,k],"direction":[9 row-major]}</c>,
+    /// computed once at import from the sorted slices.
+    /// </summary>
+    public string GeometryJson { get; set; } = "{}";
+
     /// <summary>Folder of the series inside the image store, relative to its root.</summary>
     public required string StoragePath { get; set; }
 

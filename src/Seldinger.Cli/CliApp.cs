@@ -1,0 +1,64 @@
+using Seldinger.Cli.Commands;
+using Seldinger.Dicom;
+using Seldinger.Imaging.Series;
+using Spectre.Console;
+
+namespace Seldinger.Cli;
+
+/// <summary>Dispatches <c>seldinger COMMAND ...</c> and turns failures into one-line errors and exit codes.</summary>
+internal static class CliApp
+{
+    public const string Usage = """
+        Usage: seldinger COMMAND [OPTIONS]
+
+          demo [--port 5080] [--data DIR] [--no-serve]
+                 Generate a phantom CT, import it, plan a biopsy path and serve the web UI.
+          serve [--port 5080] [--host 127.0.0.1] [--data DIR] [--db sqlite|postgres] [--connection STR] [--migrate]
+                 Serve the API and web UI.
+          phantom --out DIR [--seed N] [--age YEARS] [--noise HU]
+                 Write the abdominal CT phantom as a DICOM series plus its label map (labels.nrrd).
+          dicom dump FILE [--json]
+                 Print a DICOM file's elements (--json: the DICOM JSON model of PS3.18 Annex F).
+          db migrate [--data DIR] [--db sqlite|postgres] [--connection STR]
+                 Create or update the database schema.
+
+        The data directory defaults to $SELDINGER_DATA, else ~/.local/share/seldinger.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.Out.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            return args[0] switch
+            {
+                "demo" => await DemoCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--no-serve")),
+                "serve" => await ServeCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--migrate")),
+                "phantom" => PhantomCommand.Run(CommandLine.Parse(args.Skip(1))),
+                "dicom" => DicomCommand.Run(args.Skip(1).ToArray()),
+                "db" => await DbCommand.RunAsync(args.Skip(1).ToArray()),
+                _ => throw new UsageException($"Unknown command '{args[0]}'."),
+            };
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine($"seldinger: {ex.Message}");
+            Console.Error.WriteLine("Run 'seldinger --help' for the commands.");
+            return 2;
+        }
+        catch (Exception ex) when (ex is DicomException or SeriesGeometryException or IOException or InvalidDataException
+            or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"seldinger: {ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Writes a line that may contain markup-like text, safely.</summary>
+    public static void Say(string text) => AnsiConsole.MarkupLine(Markup.Escape(text));
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Seldinger.Server;
+using Seldinger.Storage;
+
+namespace Seldinger.Cli.Commands;
+
+/// <summary><c>seldinger serve</c>: the API and web UI until Ctrl-C.</summary>
+internal static class ServeCommand
+{
+    public static async Task<int> RunAsync(CommandLine line)
+    {
+        var storage = StorageArguments.Read(line);
+        var port = line.IntValue("--port", 5080, 1, 65535);
+        var host = line.Value("--host") ?? "127.0.0.1";
+        var migrate = line.Flag("--migrate");
+        line.RejectUnknown();
+
+        if (migrate)
+        {
+            await MigrateAndReportAsync(storage);
+        }
+        else if (await StorageMigrator.PendingAsync(storage) is { Count: > 0 } pending)
+        {
+            throw new InvalidOperationException(
+                $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}); run 'seldinger db migrate' or pass --migrate.");
+        }
+
+        await ServeAsync(storage, host, port);
+        return 0;
+    }
+
+    public static async Task MigrateAndReportAsync(StorageOptions storage)
+    {
+        var applied = await StorageMigrator.MigrateAsync(storage);
+        CliApp.Say(applied.Count == 0 ? "Database schema is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
+    }
+
+    public static async Task ServeAsync(StorageOptions storage, string host, int port)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(SeldingerWebApp).Assembly.GetName().Name });
+        builder.WebHost.UseUrls($"http://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}");
+        builder.AddSeldinger(storage);
+        await using var app = builder.Build();
+        app.UseSeldinger();
+        await app.StartAsync();
+        CliApp.Say($"Seldinger is serving http://{host}:{port}/ (data in {storage.DataDirectory}). Press Ctrl-C to stop.");
+        await app.WaitForShutdownAsync();
+        CliApp.Say("Stopped.");
+    }
+}
