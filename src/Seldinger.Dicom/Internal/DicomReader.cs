@@ -341,11 +341,6 @@ internal sealed class DicomReader
 
                     element = new DicomElement(tag, ParseItems(ref pos, valueEnd, depth, explicitVR, tag, dataset.CharacterSet));
                 }
-                else if (!explicitVR && vr == DicomVR.UN && length >= 8 && depth < MaxDepth && ReadTag(pos) == ItemTag && TryParseItems(pos, valueEnd, depth, tag, dataset.CharacterSet) is { } items)
-                {
-                    // An unknown (private) element in implicit VR whose value is a sequence of items.
-                    element = new DicomElement(tag, items);
-                }
                 else
                 {
                     if (_bigEndian)
@@ -360,20 +355,6 @@ internal sealed class DicomReader
             }
 
             dataset.AddRead(element);
-        }
-    }
-
-    private DicomSequence? TryParseItems(int start, int end, int depth, DicomTag tag, string? characterSet)
-    {
-        var pos = start;
-        try
-        {
-            var items = ParseItems(ref pos, end, depth, false, tag, characterSet);
-            return pos == end ? items : null;
-        }
-        catch (DicomFileException)
-        {
-            return null;
         }
     }
 

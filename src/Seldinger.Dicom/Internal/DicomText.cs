@@ -104,7 +104,7 @@ internal static class DicomText
     }
 
     public static double ParseDecimal(DicomTag tag, string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
             : throw new DicomDataException(tag, $"'{text}' is not a Decimal String (DS) value");
 
