@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Seldinger.Imaging;
+using Seldinger.Imaging.Geometry;
 
 namespace Seldinger.Storage;
 
@@ -17,12 +17,10 @@ public sealed record SeriesGeometryJson(double[] Origin, double[] Spacing, doubl
     {
         ArgumentNullException.ThrowIfNull(g);
         var d = new double[9];
-        for (var r = 0; r < 3; r++)
+        for (var c = 0; c < 3; c++)
         {
-            for (var c = 0; c < 3; c++)
-            {
-                d[(r * 3) + c] = g.Direction[r, c];
-            }
+            var column = g.Direction.Column(c);
+            (d[c], d[3 + c], d[6 + c]) = (column.X, column.Y, column.Z);
         }
 
         return new SeriesGeometryJson([g.Origin.X, g.Origin.Y, g.Origin.Z], [g.SpacingI, g.SpacingJ, g.SpacingK], d);
