@@ -84,7 +84,18 @@ internal sealed class DicomReader
         else
         {
             var metaExplicit = !Available(pos, 8) || IsVR(pos + 4);
+            var metaStart = pos;
             ParseDataset(meta, ref pos, -1, 0, metaExplicit, true, null);
+            if (meta.Count == 0)
+            {
+                throw Error(metaStart, null, "File Meta Information (group 0002) is missing after the \"DICM\" prefix");
+            }
+
+            if (pos >= _fileLength)
+            {
+                throw Error(pos, null, "file ends after the File Meta Information: the dataset is missing");
+            }
+
             syntax = MetaSyntax(meta, pos);
         }
 
