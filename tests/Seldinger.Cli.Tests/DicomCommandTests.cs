@@ -13,7 +13,7 @@ public sealed class DicomCommandTests : IDisposable
     [SkippableFact]
     public void Dump_CtSmall_PrintsElementsWithKeywords()
     {
-        Skip.IfNot(File.Exists(CtSmall), "pydicom's test files are missing; ./test installs python3-pydicom.");
+        Require.File(CtSmall, "./test installs python3-pydicom.");
         var (code, stdout, stderr) = CliRunner.Run("dicom", "dump", CtSmall);
         Assert.True(code == 0, stderr);
         Assert.Contains("(0010,0010)", stdout, StringComparison.Ordinal);
@@ -24,7 +24,7 @@ public sealed class DicomCommandTests : IDisposable
     [SkippableFact]
     public void DumpJson_CtSmall_IsDicomJsonModel()
     {
-        Skip.IfNot(File.Exists(CtSmall), "pydicom's test files are missing; ./test installs python3-pydicom.");
+        Require.File(CtSmall, "./test installs python3-pydicom.");
         var (code, stdout, stderr) = CliRunner.Run("dicom", "dump", CtSmall, "--json");
         Assert.True(code == 0, stderr);
         var root = JsonDocument.Parse(stdout).RootElement;
@@ -35,7 +35,7 @@ public sealed class DicomCommandTests : IDisposable
     [SkippableFact]
     public void Dump_TruncatedFile_OneLineErrorWithFileAndOffset()
     {
-        Skip.IfNot(File.Exists(CtSmall), "pydicom's test files are missing; ./test installs python3-pydicom.");
+        Require.File(CtSmall, "./test installs python3-pydicom.");
         var bytes = File.ReadAllBytes(CtSmall);
         var path = Path.Combine(_dir.Path, "cut.dcm");
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);

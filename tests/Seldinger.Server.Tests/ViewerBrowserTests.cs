@@ -58,7 +58,7 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
     [SkippableFact]
     public async Task CasePage_ScrollToLesion_DrawsPathOverlayAndTable()
     {
-        Skip.IfNot(File.Exists(ChromiumPath), $"{ChromiumPath} is missing; ./test installs Debian's chromium.");
+        Require.File(ChromiumPath, "./test installs Debian's chromium.");
         using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
         var detail = await http.GetFromJsonAsync<CaseDetailDto>($"/api/cases/{_caseId}", new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var targetSlice = SliceOf(detail!.Series!, detail.Plan!.Target);

@@ -3,7 +3,6 @@ using Seldinger.Imaging;
 using Seldinger.Imaging.Formats;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Series;
-using Seldinger.Storage;
 using Seldinger.Testing;
 
 namespace Seldinger.Storage.Tests;
@@ -21,7 +20,11 @@ public sealed class ImageStoreTests : IDisposable
     [MemberData(nameof(Providers))]
     public async Task ImportSeriesAsync_ShuffledFiles_StoresSortedSeriesWithGeometryOnce(StorageProvider provider)
     {
-        Skip.If(provider == StorageProvider.Postgres && TestDatabases.PostgresUnavailableReason is { } why, why);
+        if (provider == StorageProvider.Postgres)
+        {
+            Require.Postgres();
+        }
+
         var options = TestDatabases.For(provider, Path.Combine(_dir.Path, "data"));
         Assert.NotEmpty(await StorageMigrator.MigrateAsync(options));
 
@@ -80,7 +83,7 @@ public sealed class ImageStoreTests : IDisposable
     [SkippableFact]
     public async Task MigrateAsync_BothProviders_ProduceTheSameTables()
     {
-        Skip.If(TestDatabases.PostgresUnavailableReason is { } why, why);
+        Require.Postgres();
         var sqlite = TestDatabases.Sqlite(Path.Combine(_dir.Path, "a"));
         var postgres = TestDatabases.Postgres(Path.Combine(_dir.Path, "b"));
         await StorageMigrator.MigrateAsync(sqlite);

@@ -103,18 +103,21 @@ public static class DicomSeriesReader
             }
         }
 
-        var mean = (Along(ordered[^1].Position, normal) - Along(ordered[0].Position, normal)) / gaps.Length;
+        // Judge each gap against the median, so one missing slice is named as such rather than
+        // making every other gap look uneven against a skewed mean.
+        var median = gaps.Order().ElementAt(gaps.Length / 2);
         for (var n = 0; n < gaps.Length; n++)
         {
-            if (Math.Abs(gaps[n] - mean) > SpacingTolerance * mean)
+            if (Math.Abs(gaps[n] - median) > SpacingTolerance * median)
             {
-                var missing = Math.Round(gaps[n] / mean) >= 2 ? " (a slice may be missing)" : "";
+                var missing = Math.Round(gaps[n] / median) >= 2 ? $" (about {Math.Round(gaps[n] / median) - 1:0} slice(s) missing)" : "";
                 throw new SeriesGeometryException(
                     $"Uneven slice spacing: {gaps[n]:0.###} mm between {Path.GetFileName(ordered[n].Path)} and "
-                    + $"{Path.GetFileName(ordered[n + 1].Path)}, {mean:0.###} mm on average{missing}.");
+                    + $"{Path.GetFileName(ordered[n + 1].Path)}, {median:0.###} mm elsewhere{missing}.");
             }
         }
 
+        var mean = (Along(ordered[^1].Position, normal) - Along(ordered[0].Position, normal)) / gaps.Length;
         return mean;
     }
 

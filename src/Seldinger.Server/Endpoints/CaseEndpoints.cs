@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Seldinger.Imaging;
+using Seldinger.Imaging.Geometry;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Services;
 using Seldinger.Storage;

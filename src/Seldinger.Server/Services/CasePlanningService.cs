@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Seldinger.Imaging;
+using Seldinger.Imaging.Geometry;
 using Seldinger.Planning;
 using Seldinger.Storage;
 using Seldinger.Storage.Entities;

@@ -1,5 +1,5 @@
 using System.Text;
-using Seldinger.Imaging;
+
 using Seldinger.Imaging.Formats;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Testing;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Seldinger.Imaging;
+
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Series;
 using Seldinger.Testing;
@@ -34,7 +34,7 @@ public sealed class CtSeriesWriterTests : IDisposable
     [SkippableFact]
     public void Write_ObliqueAnisotropicVolume_PydicomReadsSameHuAndGeometry()
     {
-        Skip.If(PythonPeer.PydicomUnavailableReason is { } why, why);
+        Require.Pydicom();
         var rotation = Matrix3.Rotation(new Vector3D(0.3, -0.2, 1).Normalized, 0.4);
         var geometry = new VolumeGeometry(13, 11, 7, new WorldPoint(-12.5, 40.125, -301.75), 0.7, 0.9, 1.25, rotation);
         var volume = new Volume<short>(geometry);
@@ -83,6 +83,28 @@ public sealed class CtSeriesWriterTests : IDisposable
 
         Assert.True((row - geometry.Direction.Column(0)).Length < 1e-6);
         Assert.True((column - geometry.Direction.Column(1)).Length < 1e-6);
+    }
+
+    [SkippableFact]
+    public void Write_Phantom_PydicomReadsSameHuPerSlice()
+    {
+        Require.Pydicom();
+        var phantom = Seldinger.Imaging.Phantoms.AbdomenPhantom.Generate(
+            new Seldinger.Imaging.Phantoms.AbdomenPhantomOptions { Columns = 96, Rows = 96, SliceCount = 6, PixelSpacingMm = 2.5 });
+        var volume = phantom.Hounsfield;
+        CtSeriesWriter.Write(volume, new CtSeriesDescription { PatientName = "PHANTOM^Abdomen", PatientId = "P" }, _dir.Path);
+        var (code, stdout, stderr) = PythonPeer.Run(PydicomScript, [_dir.Path], TimeSpan.FromSeconds(60));
+        Assert.True(code == 0, stderr);
+        var slices = JsonDocument.Parse(stdout).RootElement.EnumerateArray()
+            .OrderBy(s => s.GetProperty("ipp")[2].GetDouble()).ToList();
+        Assert.Equal(volume.Geometry.SizeK, slices.Count);
+        for (var k = 0; k < slices.Count; k++)
+        {
+            // The phantom stays inside the stored range, so nothing is clipped.
+            var hu = slices[k].GetProperty("hu").EnumerateArray().Select(v => (short)v.GetInt32()).ToArray();
+            Assert.Equal(volume.SliceK(k).ToArray(), hu);
+            Assert.Equal(volume.Geometry.IndexToWorld(new VoxelIndex(0, 0, k)).Z, slices[k].GetProperty("ipp")[2].GetDouble(), 4);
+        }
     }
 
     [Fact]
