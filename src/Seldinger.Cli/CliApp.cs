@@ -1,7 +1,6 @@
 using Seldinger.Cli.Commands;
 using Seldinger.Dicom;
 using Seldinger.Imaging.Series;
-using Spectre.Console;
 
 namespace Seldinger.Cli;
 
@@ -59,6 +58,6 @@ internal static class CliApp
         }
     }
 
-    /// <summary>Writes a line that may contain markup-like text, safely.</summary>
-    public static void Say(string text) => AnsiConsole.MarkupLine(Markup.Escape(text));
+    /// <summary>Writes a line as is: no markup, no wrapping, so scripts can read it.</summary>
+    public static void Say(string text) => Console.Out.WriteLine(text);
 }

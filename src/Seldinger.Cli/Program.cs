@@ -1,4 +1,3 @@
 using Seldinger.Cli;
-using Seldinger.Cli.Commands;
 
 return await CliApp.RunAsync(args);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.FileProviders;
 using Seldinger.Server.Endpoints;
@@ -20,8 +21,12 @@ public static class SeldingerWebApp
         var services = builder.Services;
         services.AddSeldingerServices(storage, builder.Configuration.GetValue<long?>($"{ConfigurationSection}:VolumeCacheBytes"));
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
         services.AddRazorPages();
+        // Keys for antiforgery tokens live with the data, not in the user's profile.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")))
+            .SetApplicationName("Seldinger");
         services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         return builder;
     }

@@ -35,6 +35,8 @@ public abstract class SeldingerAppFixture(StorageProvider provider) : IAsyncLife
         await StorageMigrator.MigrateAsync(Storage);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
+            // What an operator runs: no developer exception page.
+            b.UseEnvironment("Production");
             b.UseSetting("Seldinger:DataDirectory", Storage.DataDirectory);
             b.UseSetting("Seldinger:Provider", provider.ToString());
             b.UseSetting("Seldinger:ConnectionString", Storage.EffectiveConnectionString);

@@ -87,6 +87,14 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
         var viewer = page.Locator("[data-case-viewer]");
         await Assertions.Expect(viewer).ToHaveAttributeAsync("data-ready", "true");
 
+        // The viewer opens on the lesion; page away from it with the keyboard first.
+        Assert.Equal(targetSlice.ToString(System.Globalization.CultureInfo.InvariantCulture), await viewer.GetAttributeAsync("data-slice"));
+        await viewer.FocusAsync();
+        var away = targetSlice >= 20 ? "PageDown" : "PageUp";
+        await page.Keyboard.PressAsync(away);
+        await page.Keyboard.PressAsync(away);
+        await Assertions.Expect(viewer).Not.ToHaveAttributeAsync("data-slice", targetSlice.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
         // Scroll with the mouse wheel over the image until the lesion's slice is shown.
         var overlay = page.Locator("canvas.slice-overlay");
         await overlay.HoverAsync();

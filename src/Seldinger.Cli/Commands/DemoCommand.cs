@@ -27,16 +27,21 @@ internal static class DemoCommand
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
 
-        Guid caseId = default;
-        await AnsiConsole.Status().StartAsync("Preparing the demo case…", async ctx =>
+        var demo = scope.ServiceProvider.GetRequiredService<DemoCaseService>();
+        Guid caseId;
+        if (AnsiConsole.Profile.Capabilities.Interactive)
         {
-            var progress = new Progress<string>(message =>
+            // A spinner while each step runs; the steps also stay on screen as lines.
+            caseId = await AnsiConsole.Status().StartAsync("Preparing the demo case…", ctx => demo.EnsureAsync(new Progress<string>(message =>
             {
                 ctx.Status(Markup.Escape(message));
                 CliApp.Say("  " + message);
-            });
-            caseId = await scope.ServiceProvider.GetRequiredService<DemoCaseService>().EnsureAsync(progress);
-        });
+            })));
+        }
+        else
+        {
+            caseId = await demo.EnsureAsync(new Progress<string>(message => CliApp.Say("  " + message)));
+        }
 
         var detail = await scope.ServiceProvider.GetRequiredService<CaseQueries>().GetAsync(caseId, CancellationToken.None);
         if (detail?.Plan is { } plan)

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Seldinger.Server;
 using Seldinger.Storage;
 
@@ -39,6 +42,8 @@ internal static class ServeCommand
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(SeldingerWebApp).Assembly.GetName().Name });
         builder.WebHost.UseUrls($"http://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}");
+        // The CLI prints its own start and stop lines; framework chatter is for warnings and errors.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddSeldinger(storage);
         await using var app = builder.Build();
         app.UseSeldinger();

@@ -33,7 +33,9 @@ export class SliceViewer {
     this.overlay = root.querySelector<HTMLCanvasElement>("canvas.slice-overlay")!;
     this.slider = root.querySelector<HTMLInputElement>("input.slice-slider")!;
     this.label = root.querySelector<HTMLElement>(".slice-label")!;
-    const first = detail.plan ? Math.round(worldToIndex(this.geometry, detail.plan.entry).k) : Math.floor(this.geometry.slices / 2);
+    // Open on the target (the lesion), where the reader looks first.
+    const target = detail.plan?.target ?? detail.target;
+    const first = target ? Math.round(worldToIndex(this.geometry, target).k) : Math.floor(this.geometry.slices / 2);
     this.state = { slice: clamp(first, 0, this.geometry.slices - 1), sliceCount: this.geometry.slices, preset: "soft", pathPixelsOnSlice: 0 };
     this.sizeCanvases();
     this.slider.min = "0";
