@@ -44,6 +44,8 @@ internal static class ServeCommand
         builder.WebHost.UseUrls($"http://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}");
         // The CLI prints its own start and stop lines; framework chatter is for warnings and errors.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Keys sit unencrypted in the data directory, protected by its file permissions (docs/server.md).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.AddSeldinger(storage);
         await using var app = builder.Build();
         app.UseSeldinger();
