@@ -18,6 +18,10 @@ internal static class CliApp
                  Write the abdominal CT phantom as a DICOM series plus its label map (labels.nrrd).
           dicom dump FILE [--json]
                  Print a DICOM file's elements (--json: the DICOM JSON model of PS3.18 Annex F).
+          dicom series DIR [--json]
+                 The volume a folder of slices forms: size, spacing, origin, axes; or why it cannot.
+          dicom convert IN OUT --transfer-syntax NAME|UID
+                 Rewrite a file in another transfer syntax.
           db migrate [--data DIR] [--db sqlite|postgres] [--connection STR]
                  Create or update the database schema.
 

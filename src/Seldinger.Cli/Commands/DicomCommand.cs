@@ -2,17 +2,28 @@ using Seldinger.Dicom;
 
 namespace Seldinger.Cli.Commands;
 
-/// <summary><c>seldinger dicom dump FILE [--json]</c>.</summary>
+/// <summary><c>seldinger dicom dump|series|convert ...</c>.</summary>
 internal static class DicomCommand
 {
     public static int Run(string[] args)
     {
-        if (args.Length == 0 || args[0] != "dump")
+        if (args.Length == 0)
         {
-            throw new UsageException("Use 'seldinger dicom dump FILE [--json]'.");
+            throw new UsageException("Use 'seldinger dicom dump|series|convert ...'.");
         }
 
-        var line = CommandLine.Parse(args.Skip(1), "--json");
+        var rest = args.Skip(1);
+        return args[0] switch
+        {
+            "dump" => Dump(CommandLine.Parse(rest, "--json")),
+            "series" => DicomSeriesCommand.Run(CommandLine.Parse(rest, "--json")),
+            "convert" => DicomConvertCommand.Run(CommandLine.Parse(rest)),
+            _ => throw new UsageException($"Unknown dicom command '{args[0]}'; use dump, series or convert."),
+        };
+    }
+
+    private static int Dump(CommandLine line)
+    {
         var json = line.Flag("--json");
         line.RejectUnknown();
         if (line.Positional.Count != 1)
