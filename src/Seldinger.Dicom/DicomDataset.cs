@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections;
 using System.Globalization;
 using Seldinger.Dicom.Internal;
+using Seldinger.Dicom.Text;
 
 namespace Seldinger.Dicom;
 
@@ -13,6 +14,8 @@ namespace Seldinger.Dicom;
 public sealed class DicomDataset : IEnumerable<DicomElement>
 {
     private readonly List<DicomElement> _elements = [];
+    private string? _parsedCharacterSetValue;
+    private DicomCharacterSet _parsedCharacterSet = DicomCharacterSet.Default;
 
     /// <summary>The number of elements at this level (items of sequences not counted).</summary>
     public int Count => _elements.Count;
@@ -36,6 +39,25 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
         }
     }
 
+    /// <summary>
+    /// The character set that decodes and encodes this dataset's text: its own Specific Character Set,
+    /// else the one inherited from the enclosing dataset (for sequence items), else the default repertoire.
+    /// </summary>
+    public DicomCharacterSet TextCharacterSet
+    {
+        get
+        {
+            var value = CharacterSet ?? string.Empty;
+            if (!string.Equals(value, _parsedCharacterSetValue, StringComparison.Ordinal))
+            {
+                _parsedCharacterSet = DicomCharacterSet.Parse(value);
+                _parsedCharacterSetValue = value;
+            }
+
+            return _parsedCharacterSet;
+        }
+    }
+
     /// <summary>True when the dataset holds an element with <paramref name="tag"/>.</summary>
     public bool Contains(DicomTag tag) => IndexOf(tag) >= 0;
 
@@ -48,7 +70,7 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
             var characterSet = CharacterSet;
             foreach (var item in element.Sequence)
             {
-                item.InheritedCharacterSet = characterSet;
+                item.Inherit(characterSet);
             }
         }
 
@@ -56,17 +78,23 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
         if (count == 0 || _elements[count - 1].Tag.Value < element.Tag.Value)
         {
             _elements.Add(element);
-            return;
-        }
-
-        var index = IndexOf(element.Tag);
-        if (index >= 0)
-        {
-            _elements[index] = element;
         }
         else
         {
-            _elements.Insert(~index, element);
+            var index = IndexOf(element.Tag);
+            if (index >= 0)
+            {
+                _elements[index] = element;
+            }
+            else
+            {
+                _elements.Insert(~index, element);
+            }
+        }
+
+        if (element.Tag == DicomTags.SpecificCharacterSet)
+        {
+            PropagateCharacterSet();
         }
     }
 
@@ -80,6 +108,11 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
         }
 
         _elements.RemoveAt(index);
+        if (tag == DicomTags.SpecificCharacterSet)
+        {
+            PropagateCharacterSet();
+        }
+
         return true;
     }
 
@@ -119,7 +152,89 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
         }
 
         Validate(tag, vr, value);
-        var characterSet = tag == DicomTags.SpecificCharacterSet ? value : CharacterSet;
+        var characterSet = tag == DicomTags.SpecificCharacterSet ? DicomCharacterSet.Default : TextCharacterSet;
+        Set(new DicomElement(tag, vr, DicomText.Encode(tag, vr, value, characterSet)));
+    }
+
+    /// <summary>Sets Person Name (PN) values, encoded in the dataset's character set.</summary>
+    /// <exception cref="DicomDataException">A name has characters the dataset's character set cannot hold, or the tag is not PN.</exception>
+    public void SetPersonNames(DicomTag tag, params DicomPersonName[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var vr = DictionaryVR(tag, "SetString(tag, DicomVR.PN, value)");
+        if (vr != DicomVR.PN)
+        {
+            throw new DicomDataException(tag, $"has VR {vr.Code} in the data dictionary, not PN");
+        }
+
+        SetString(tag, DicomVR.PN, string.Join('\\', names.Select(n => (n ?? throw new ArgumentNullException(nameof(names))).ToString())));
+    }
+
+    /// <summary>Sets Attribute Tag (AT) values.</summary>
+    public void SetTags(DicomTag tag, params DicomTag[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        CheckBinaryVR(tag, DicomVR.AT);
+        var bytes = new byte[values.Length * 4];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(i * 4), values[i].Group);
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(i * 4 + 2), values[i].Element);
+        }
+
+        Set(new DicomElement(tag, DicomVR.AT, bytes));
+    }
+
+    /// <summary>Sets Floating Point Single (FL) values.</summary>
+    public void SetFloat32s(DicomTag tag, params float[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        CheckBinaryVR(tag, DicomVR.FL);
+        var bytes = new byte[values.Length * 4];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), values[i]);
+        }
+
+        Set(new DicomElement(tag, DicomVR.FL, bytes));
+    }
+
+    /// <summary>Sets Signed 64-bit Very Long (SV) values.</summary>
+    public void SetInt64s(DicomTag tag, params long[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        CheckBinaryVR(tag, DicomVR.SV);
+        var bytes = new byte[values.Length * 8];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(i * 8), values[i]);
+        }
+
+        Set(new DicomElement(tag, DicomVR.SV, bytes));
+    }
+
+    /// <summary>Sets Unsigned 64-bit Very Long (UV) values.</summary>
+    public void SetUInt64s(DicomTag tag, params ulong[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        CheckBinaryVR(tag, DicomVR.UV);
+        var bytes = new byte[values.Length * 8];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * 8), values[i]);
+        }
+
+        Set(new DicomElement(tag, DicomVR.UV, bytes));
+    }
+
+    /// <summary>
+    /// Sets a string value encoded with the dataset's character set, without the length and repertoire checks
+    /// of <see cref="SetString(DicomTag, DicomVR, string)"/>: for values taken from another encoding of the
+    /// same data (DICOM JSON), which must survive as they were.
+    /// </summary>
+    internal void SetStringAsIs(DicomTag tag, DicomVR vr, string value)
+    {
+        var characterSet = tag == DicomTags.SpecificCharacterSet ? DicomCharacterSet.Default : TextCharacterSet;
         Set(new DicomElement(tag, vr, DicomText.Encode(tag, vr, value, characterSet)));
     }
 
@@ -237,21 +352,22 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
     public string[] GetStrings(DicomTag tag)
     {
         var element = GetElement(tag);
-        if (!element.VR.IsString)
+        var vr = DicomText.ValueVR(element);
+        if (!vr.IsString)
         {
-            if (element.VR.IsBinaryNumber)
+            if (vr.IsBinaryNumber)
             {
-                var count = DicomText.BinaryCount(element.VR, element.Length);
+                var count = DicomText.BinaryCount(vr, element.Length);
                 var result = new string[count];
                 for (var i = 0; i < count; i++)
                 {
-                    result[i] = DicomText.FormatBinary(element.VR, element.Value.Span, i);
+                    result[i] = DicomText.FormatBinary(vr, element.Value.Span, i);
                 }
 
                 return result;
             }
 
-            throw new DicomDataException(tag, $"VR {element.VR.Code} is not a string VR");
+            throw new DicomDataException(tag, $"VR {vr.Code} is not a string VR");
         }
 
         return SplitValues(element);
@@ -261,7 +377,7 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
     public double[] GetDoubles(DicomTag tag)
     {
         var element = GetElement(tag);
-        var vr = element.VR;
+        var vr = DicomText.ValueVR(element);
         if (vr == DicomVR.DS || vr == DicomVR.IS)
         {
             var texts = SplitValues(element);
@@ -300,7 +416,7 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
     public int[] GetInt32s(DicomTag tag)
     {
         var element = GetElement(tag);
-        var vr = element.VR;
+        var vr = DicomText.ValueVR(element);
         if (vr == DicomVR.IS)
         {
             var texts = SplitValues(element);
@@ -340,6 +456,98 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
     {
         var value = GetInt32(tag);
         return value is >= 0 and <= ushort.MaxValue ? (ushort)value : throw new DicomDataException(tag, $"{value} is not an unsigned 16-bit value");
+    }
+
+    /// <summary>The first Person Name value, decoded with the dataset's character set.</summary>
+    /// <exception cref="DicomDataException">The element is missing, empty or not PN.</exception>
+    public DicomPersonName GetPersonName(DicomTag tag)
+    {
+        var names = GetPersonNames(tag);
+        return names.Length > 0 ? names[0] : throw new DicomDataException(tag, "has no value");
+    }
+
+    /// <summary>The Person Name values, decoded with the dataset's character set.</summary>
+    /// <exception cref="DicomDataException">The element is missing or not PN.</exception>
+    public DicomPersonName[] GetPersonNames(DicomTag tag)
+    {
+        var element = GetElement(tag);
+        if (DicomText.ValueVR(element) != DicomVR.PN)
+        {
+            throw new DicomDataException(tag, $"VR {element.VR.Code} is not PN");
+        }
+
+        return [.. SplitValues(element).Select(DicomPersonName.Parse)];
+    }
+
+    /// <summary>The Attribute Tag (AT) values.</summary>
+    /// <exception cref="DicomDataException">The element is missing or not AT.</exception>
+    public DicomTag[] GetTags(DicomTag tag)
+    {
+        var element = GetElement(tag);
+        if (element.VR != DicomVR.AT)
+        {
+            throw new DicomDataException(tag, $"VR {element.VR.Code} is not AT");
+        }
+
+        var span = element.Value.Span;
+        var result = new DicomTag[span.Length / 4];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new DicomTag(BinaryPrimitives.ReadUInt16LittleEndian(span[(i * 4)..]), BinaryPrimitives.ReadUInt16LittleEndian(span[(i * 4 + 2)..]));
+        }
+
+        return result;
+    }
+
+    /// <summary>The values of an integer element (SV, SS, SL, US, UL, IS) as 64-bit signed integers.</summary>
+    /// <exception cref="DicomDataException">The element is missing, not an integer VR, or a UV value exceeds the signed range.</exception>
+    public long[] GetInt64s(DicomTag tag)
+    {
+        var element = GetElement(tag);
+        var vr = DicomText.ValueVR(element);
+        if (vr == DicomVR.IS)
+        {
+            return [.. SplitValues(element).Select(t => DicomText.ParseInteger(tag, t))];
+        }
+
+        if (vr == DicomVR.UV)
+        {
+            return [.. GetUInt64s(tag).Select(v => v <= long.MaxValue ? (long)v : throw new DicomDataException(tag, $"{v} does not fit a signed 64-bit integer"))];
+        }
+
+        if (vr != DicomVR.SV && vr != DicomVR.SS && vr != DicomVR.SL && vr != DicomVR.US && vr != DicomVR.UL)
+        {
+            throw new DicomDataException(tag, $"VR {vr.Code} is not an integer VR");
+        }
+
+        var span = element.Value.Span;
+        var result = new long[DicomText.BinaryCount(vr, span.Length)];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = vr == DicomVR.SV ? BinaryPrimitives.ReadInt64LittleEndian(span[(i * 8)..]) : (long)DicomText.ReadBinaryDouble(vr, span, i);
+        }
+
+        return result;
+    }
+
+    /// <summary>The values of a UV or OV element as 64-bit unsigned integers.</summary>
+    /// <exception cref="DicomDataException">The element is missing or not UV/OV.</exception>
+    public ulong[] GetUInt64s(DicomTag tag)
+    {
+        var element = GetElement(tag);
+        if (element.VR != DicomVR.UV && element.VR != DicomVR.OV)
+        {
+            throw new DicomDataException(tag, $"VR {element.VR.Code} is not UV or OV");
+        }
+
+        var span = element.Value.Span;
+        var result = new ulong[span.Length / 8];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = BinaryPrimitives.ReadUInt64LittleEndian(span[(i * 8)..]);
+        }
+
+        return result;
     }
 
     /// <summary>The raw value bytes (little endian, with any padding as stored).</summary>
@@ -391,10 +599,10 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
 
     internal string ToText(DicomElement element)
     {
-        var vr = element.VR;
+        var vr = DicomText.ValueVR(element);
         if (vr.IsString)
         {
-            return DicomText.TrimValue(DicomText.Decode(element.Value.Span, vr, CharacterSet), vr);
+            return DicomText.TrimValue(TextCharacterSet.Decode(element.Value.Span, vr), vr);
         }
 
         if (vr.IsBinaryNumber)
@@ -407,8 +615,8 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
 
     internal string[] SplitValues(DicomElement element)
     {
-        var vr = element.VR;
-        var text = DicomText.Decode(element.Value.Span, vr, CharacterSet);
+        var vr = DicomText.ValueVR(element);
+        var text = TextCharacterSet.Decode(element.Value.Span, vr);
         if (vr.IsSingleValueText)
         {
             var single = DicomText.TrimValue(text, vr);
@@ -427,6 +635,31 @@ public sealed class DicomDataset : IEnumerable<DicomElement>
         }
 
         return parts;
+    }
+
+    /// <summary>Takes <paramref name="characterSet"/> from the enclosing dataset and passes it on to nested items.</summary>
+    internal void Inherit(string? characterSet)
+    {
+        InheritedCharacterSet = characterSet;
+        if (!Contains(DicomTags.SpecificCharacterSet))
+        {
+            PropagateCharacterSet();
+        }
+    }
+
+    private void PropagateCharacterSet()
+    {
+        var characterSet = CharacterSet;
+        foreach (var element in _elements)
+        {
+            if (element.Sequence is { } sequence)
+            {
+                foreach (var item in sequence)
+                {
+                    item.Inherit(characterSet);
+                }
+            }
+        }
     }
 
     private int IndexOf(DicomTag tag)

@@ -13,6 +13,7 @@ namespace Seldinger.Dicom;
 /// </summary>
 public static class DicomJsonModel
 {
+    private const double MaxSafeInteger = 9007199254740991; // 2^53 - 1
     /// <summary>The dataset as a DICOM JSON string.</summary>
     /// <exception cref="DicomDataException">An IS or DS value is not a number.</exception>
     public static string ToJson(DicomDataset dataset, bool indented = false)
@@ -44,7 +45,7 @@ public static class DicomJsonModel
 
     private static void WriteElement(Utf8JsonWriter writer, DicomDataset dataset, DicomElement element)
     {
-        var vr = element.VR;
+        var vr = DicomText.ValueVR(element);
         writer.WriteStartObject();
         writer.WriteString("vr", vr.Code);
         if (element.Sequence is { } sequence)
@@ -72,7 +73,7 @@ public static class DicomJsonModel
             }
             else if (vr.IsBinaryNumber)
             {
-                WriteBinaryNumbers(writer, element);
+                WriteBinaryNumbers(writer, element, vr);
             }
             else
             {
@@ -85,7 +86,7 @@ public static class DicomJsonModel
 
     private static void WriteStrings(Utf8JsonWriter writer, DicomDataset dataset, DicomElement element)
     {
-        var vr = element.VR;
+        var vr = DicomText.ValueVR(element);
         var values = dataset.SplitValues(element);
         if (values.Length == 0)
         {
@@ -99,13 +100,18 @@ public static class DicomJsonModel
             {
                 writer.WriteNullValue();
             }
-            else if (vr == DicomVR.DS)
+            else if (vr == DicomVR.DS && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))
             {
-                writer.WriteNumberValue(DicomText.ParseDecimal(element.Tag, value));
+                writer.WriteNumberValue(d);
             }
-            else if (vr == DicomVR.IS)
+            else if (vr == DicomVR.IS && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
             {
-                writer.WriteNumberValue(DicomText.ParseInteger(element.Tag, value));
+                writer.WriteNumberValue(l);
+            }
+            else if (vr == DicomVR.IS && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var isDouble) && double.IsFinite(isDouble))
+            {
+                // "12.0" in an IS: a number all the same.
+                writer.WriteNumberValue(isDouble);
             }
             else if (vr == DicomVR.PN)
             {
@@ -131,9 +137,8 @@ public static class DicomJsonModel
         writer.WriteEndArray();
     }
 
-    private static void WriteBinaryNumbers(Utf8JsonWriter writer, DicomElement element)
+    private static void WriteBinaryNumbers(Utf8JsonWriter writer, DicomElement element, DicomVR vr)
     {
-        var vr = element.VR;
         var span = element.Value.Span;
         var count = DicomText.BinaryCount(vr, span.Length);
         writer.WriteStartArray("Value");
@@ -147,11 +152,28 @@ public static class DicomJsonModel
             }
             else if (vr == DicomVR.SV)
             {
-                writer.WriteNumberValue(BinaryPrimitives.ReadInt64LittleEndian(unit));
+                var value = BinaryPrimitives.ReadInt64LittleEndian(unit);
+                if (Math.Abs((double)value) <= MaxSafeInteger)
+                {
+                    writer.WriteNumberValue(value);
+                }
+                else
+                {
+                    // PS3.18 F.2.3.1: beyond what a JSON number (IEEE double) holds exactly, a string.
+                    writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
+                }
             }
             else if (vr == DicomVR.UV)
             {
-                writer.WriteNumberValue(BinaryPrimitives.ReadUInt64LittleEndian(unit));
+                var value = BinaryPrimitives.ReadUInt64LittleEndian(unit);
+                if (value <= MaxSafeInteger)
+                {
+                    writer.WriteNumberValue(value);
+                }
+                else
+                {
+                    writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
+                }
             }
             else
             {
@@ -171,6 +193,8 @@ public static class DicomJsonModel
         writer.WriteEndArray();
     }
 
+    // The value field of encapsulated pixel data: the offset table item and the fragment items, without
+    // the sequence delimiter (which ends the element rather than belonging to its value, as pydicom has it).
     private static byte[] EncodeFragments(DicomFragmentSequence fragments)
     {
         using var stream = new MemoryStream();
@@ -180,11 +204,33 @@ public static class DicomJsonModel
             WriteItem(stream, fragment.Span);
         }
 
-        Span<byte> header = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, 0xE0DDFFFE);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], 0);
-        stream.Write(header);
         return stream.ToArray();
+    }
+
+    private static DicomFragmentSequence? DecodeFragments(ReadOnlySpan<byte> value)
+    {
+        var items = new List<ReadOnlyMemory<byte>>();
+        var pos = 0;
+        while (pos + 8 <= value.Length)
+        {
+            var tag = BinaryPrimitives.ReadUInt32LittleEndian(value[pos..]);
+            var length = BinaryPrimitives.ReadUInt32LittleEndian(value[(pos + 4)..]);
+            if (tag == 0xE0DDFFFE)
+            {
+                pos = value.Length;
+                break;
+            }
+
+            if (tag != 0xE000FFFE || length > (uint)(value.Length - pos - 8))
+            {
+                return null;
+            }
+
+            items.Add(value.Slice(pos + 8, (int)length).ToArray());
+            pos += 8 + (int)length;
+        }
+
+        return pos == value.Length && items.Count > 0 ? new DicomFragmentSequence(items[0], items.Skip(1)) : null;
     }
 
     private static void WriteItem(MemoryStream stream, ReadOnlySpan<byte> value)
@@ -196,15 +242,20 @@ public static class DicomJsonModel
         stream.Write(value);
     }
 
-    /// <summary>Parses a DICOM JSON object into a dataset.</summary>
-    /// <exception cref="DicomDataException">The JSON is not a DICOM JSON dataset, or uses BulkDataURI (not supported yet).</exception>
-    public static DicomDataset FromJson(string json)
+    /// <summary>
+    /// Parses a DICOM JSON object into a dataset. Text is encoded with the dataset's Specific Character
+    /// Set (read first); values are taken as they are, without the length checks of <see cref="DicomDataset.SetString(DicomTag, string)"/>,
+    /// so that whatever a file held survives the round trip. <paramref name="resolveBulkData"/> fetches the
+    /// bytes of a "BulkDataURI"; without it such an element throws <see cref="DicomNotSupportedException"/>.
+    /// </summary>
+    /// <exception cref="DicomDataException">The JSON is not a DICOM JSON dataset.</exception>
+    public static DicomDataset FromJson(string json, Func<string, ReadOnlyMemory<byte>>? resolveBulkData = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var document = JsonDocument.Parse(json);
-            return ReadDataset(document.RootElement);
+            return ReadDataset(document.RootElement, null, resolveBulkData);
         }
         catch (JsonException e)
         {
@@ -212,15 +263,18 @@ public static class DicomJsonModel
         }
     }
 
-    private static DicomDataset ReadDataset(JsonElement json)
+    private static DicomDataset ReadDataset(JsonElement json, string? inheritedCharacterSet, Func<string, ReadOnlyMemory<byte>>? resolveBulkData)
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
             throw new DicomDataException($"a DICOM JSON dataset must be an object, found {json.ValueKind}");
         }
 
-        var dataset = new DicomDataset();
-        foreach (var property in json.EnumerateObject())
+        var dataset = new DicomDataset { InheritedCharacterSet = inheritedCharacterSet };
+
+        // The character set first, whatever the order of the members: the text after it is encoded with it.
+        var properties = json.EnumerateObject().OrderBy(p => p.Name == "00080005" ? 0 : 1).ToList();
+        foreach (var property in properties)
         {
             if (!DicomTag.TryParse(property.Name, out var tag) || property.Name.Length != 8)
             {
@@ -243,14 +297,34 @@ public static class DicomJsonModel
                 throw new DicomDataException(tag, e.Message);
             }
 
-            if (body.TryGetProperty("BulkDataURI", out _))
+            if (body.TryGetProperty("BulkDataURI", out var uri))
             {
-                throw new DicomNotSupportedException($"{tag.ToDisplayString()}: BulkDataURI values are not supported yet");
+                if (resolveBulkData is null)
+                {
+                    throw new DicomNotSupportedException($"{tag.ToDisplayString()}: BulkDataURI '{uri}' needs a resolver (FromJson(json, resolveBulkData))");
+                }
+
+                SetBinary(dataset, tag, vr, resolveBulkData(uri.GetString() ?? string.Empty));
+                continue;
             }
 
             if (body.TryGetProperty("InlineBinary", out var inline))
             {
-                dataset.SetBytes(tag, vr, inline.GetBytesFromBase64());
+                byte[] bytes;
+                try
+                {
+                    bytes = inline.GetBytesFromBase64();
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new DicomDataException(tag, "\"InlineBinary\" is not base64: " + e.Message);
+                }
+                catch (FormatException e)
+                {
+                    throw new DicomDataException(tag, "\"InlineBinary\" is not base64: " + e.Message);
+                }
+
+                SetBinary(dataset, tag, vr, bytes);
                 continue;
             }
 
@@ -268,7 +342,7 @@ public static class DicomJsonModel
                 {
                     foreach (var item in value.EnumerateArray())
                     {
-                        items.Add(ReadDataset(item));
+                        items.Add(ReadDataset(item, dataset.CharacterSet, resolveBulkData));
                     }
                 }
 
@@ -285,7 +359,7 @@ public static class DicomJsonModel
                         {
                             JsonValueKind.Null => string.Empty,
                             JsonValueKind.String => v.GetString()!,
-                            JsonValueKind.Number when vr == DicomVR.DS => DicomText.FormatDecimalString(tag, v.GetDouble()),
+                            JsonValueKind.Number when vr == DicomVR.DS && v.GetRawText().Length > 16 => DicomText.FormatDecimalString(tag, v.GetDouble()),
                             JsonValueKind.Number => v.GetRawText(),
                             JsonValueKind.Object when vr == DicomVR.PN => PersonName(v),
                             _ => throw new DicomDataException(tag, $"unexpected {v.ValueKind} in a {vr.Code} value"),
@@ -293,7 +367,7 @@ public static class DicomJsonModel
                     }
                 }
 
-                dataset.SetString(tag, vr, string.Join('\\', parts));
+                dataset.SetStringAsIs(tag, vr, string.Join('\\', parts));
             }
             else if (vr.IsBinaryNumber)
             {
@@ -317,6 +391,23 @@ public static class DicomJsonModel
         return dataset;
     }
 
+    private static void SetBinary(DicomDataset dataset, DicomTag tag, DicomVR vr, ReadOnlyMemory<byte> bytes)
+    {
+        if (tag == DicomTags.PixelData && vr == DicomVR.OB && bytes.Length >= 8 && BinaryPrimitives.ReadUInt32LittleEndian(bytes.Span) == 0xE000FFFE
+            && DecodeFragments(bytes.Span) is { } fragments)
+        {
+            dataset.Set(new DicomElement(tag, fragments));
+            return;
+        }
+
+        if (vr == DicomVR.SQ)
+        {
+            throw new DicomDataException(tag, "a sequence (SQ) cannot have binary data");
+        }
+
+        dataset.SetBytes(tag, vr, bytes);
+    }
+
     private static string PersonName(JsonElement value)
     {
         string Get(string name) => value.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : string.Empty;
@@ -338,8 +429,8 @@ public static class DicomJsonModel
                 case "SS": BinaryPrimitives.WriteInt16LittleEndian(unit, v.GetInt16()); break;
                 case "UL": BinaryPrimitives.WriteUInt32LittleEndian(unit, v.GetUInt32()); break;
                 case "SL": BinaryPrimitives.WriteInt32LittleEndian(unit, v.GetInt32()); break;
-                case "SV": BinaryPrimitives.WriteInt64LittleEndian(unit, v.GetInt64()); break;
-                case "UV": BinaryPrimitives.WriteUInt64LittleEndian(unit, v.GetUInt64()); break;
+                case "SV": BinaryPrimitives.WriteInt64LittleEndian(unit, v.ValueKind == JsonValueKind.String ? long.Parse(v.GetString()!, CultureInfo.InvariantCulture) : v.GetInt64()); break;
+                case "UV": BinaryPrimitives.WriteUInt64LittleEndian(unit, v.ValueKind == JsonValueKind.String ? ulong.Parse(v.GetString()!, CultureInfo.InvariantCulture) : v.GetUInt64()); break;
                 case "FL": BinaryPrimitives.WriteSingleLittleEndian(unit, v.ValueKind == JsonValueKind.String ? float.Parse(v.GetString()!, CultureInfo.InvariantCulture) : v.GetSingle()); break;
                 default: BinaryPrimitives.WriteDoubleLittleEndian(unit, v.ValueKind == JsonValueKind.String ? double.Parse(v.GetString()!, CultureInfo.InvariantCulture) : v.GetDouble()); break;
             }

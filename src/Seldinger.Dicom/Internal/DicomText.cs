@@ -1,80 +1,63 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
+using Seldinger.Dicom.Text;
 
 namespace Seldinger.Dicom.Internal;
 
 /// <summary>Encoding and decoding of string values and numbers.</summary>
 internal static class DicomText
 {
-    private static readonly Encoding Utf8 = new UTF8Encoding(false, false);
+    /// <summary>
+    /// The VR a value is interpreted with: its own, except that a UN element of a known public tag is read
+    /// with the data dictionary's VR (PS3.5 6.2.2 lets a receiver do so; files converted by some tools
+    /// hold every element as UN). Sequences in UN stay as the reader left them.
+    /// </summary>
+    public static DicomVR ValueVR(DicomElement element)
+    {
+        if (element.VR != DicomVR.UN || element.Tag.IsPrivate || element.Sequence is not null || element.Fragments is not null)
+        {
+            return element.VR;
+        }
+
+        var vr = DicomDictionary.Lookup(element.Tag)?.VR;
+        return vr is null || vr == DicomVR.SQ ? DicomVR.UN : vr;
+    }
+
+    /// <summary>Decodes a value of <paramref name="vr"/> in the Specific Character Set <paramref name="characterSet"/> (null: default repertoire).</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, DicomVR vr, string? characterSet) =>
+        DicomCharacterSet.Parse(characterSet).Decode(bytes, vr);
+
+    /// <summary>Encodes a value, padded to even length with the VR's padding byte.</summary>
+    /// <exception cref="DicomDataException">A character is outside the VR's repertoire or the character set.</exception>
+    public static byte[] Encode(DicomTag tag, DicomVR vr, string value, DicomCharacterSet characterSet)
+    {
+        var encoded = characterSet.TryEncode(value, vr);
+        if (encoded is null)
+        {
+            throw new DicomDataException(tag, !vr.UsesCharacterSet
+                ? $"VR {vr.Code} allows only ASCII characters, got '{value}'"
+                : $"'{value}' has characters outside the dataset's character set ('{(characterSet.Value.Length == 0 ? "default repertoire" : characterSet.Value)}'); set SpecificCharacterSet (0008,0005) to one that holds them, e.g. \"ISO_IR 192\" (UTF-8), first");
+        }
+
+        if ((encoded.Length & 1) == 0)
+        {
+            return encoded;
+        }
+
+        var padded = new byte[encoded.Length + 1];
+        encoded.CopyTo(padded, 0);
+        padded[^1] = vr.PaddingByte;
+        return padded;
+    }
 
     /// <summary>
-    /// The encoding for a Specific Character Set value. ISO_IR 192 is UTF-8; everything else is
-    /// decoded as ISO 8859-1 (the default repertoire is its ASCII subset). ISO 2022 code
-    /// extensions are not interpreted yet.
+    /// Trims padding (PS3.5 6.2): trailing spaces and NULs always; leading spaces too, except in the VRs
+    /// where they are significant (LT, ST, UT, UC) or not allowed (UR).
     /// </summary>
-    public static Encoding ForCharacterSet(string? characterSet) =>
-        characterSet is not null && characterSet.Contains("ISO_IR 192", StringComparison.Ordinal) ? Utf8 : Encoding.Latin1;
-
-    public static string Decode(ReadOnlySpan<byte> bytes, DicomVR vr, string? characterSet)
-    {
-        if (vr.UsesCharacterSet)
-        {
-            return ForCharacterSet(characterSet).GetString(bytes);
-        }
-
-        return Encoding.Latin1.GetString(bytes);
-    }
-
-    public static byte[] Encode(DicomTag tag, DicomVR vr, string value, string? characterSet)
-    {
-        var isAscii = Ascii.IsValid(value);
-        if (!isAscii)
-        {
-            if (!vr.UsesCharacterSet)
-            {
-                throw new DicomDataException(tag, $"VR {vr.Code} allows only ASCII characters, got '{value}'");
-            }
-
-            var utf8 = characterSet is not null && characterSet.Contains("ISO_IR 192", StringComparison.Ordinal);
-            var latin1 = characterSet is not null && characterSet.Contains("ISO_IR 100", StringComparison.Ordinal);
-            if (!utf8 && !(latin1 && IsLatin1(value)))
-            {
-                throw new DicomDataException(tag, $"'{value}' has characters outside the dataset's character set ('{characterSet ?? "default repertoire"}'); set SpecificCharacterSet (0008,0005) to \"ISO_IR 192\" (UTF-8) first");
-            }
-        }
-
-        var encoding = isAscii ? Encoding.ASCII : ForCharacterSet(characterSet);
-        var length = encoding.GetByteCount(value);
-        var bytes = new byte[length + (length & 1)];
-        encoding.GetBytes(value, bytes);
-        if ((length & 1) == 1)
-        {
-            bytes[length] = vr.PaddingByte;
-        }
-
-        return bytes;
-    }
-
-    private static bool IsLatin1(string value)
-    {
-        foreach (var c in value)
-        {
-            if (c > 0xFF)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Trims padding: trailing spaces and NULs always, leading spaces except in LT, ST, UT and UR where they are significant.</summary>
     public static string TrimValue(string value, DicomVR vr)
     {
         var trimmed = value.TrimEnd(' ', '\0');
-        return vr.IsSingleValueText ? trimmed : trimmed.TrimStart(' ');
+        return vr.IsSingleValueText || vr == DicomVR.UC ? trimmed : trimmed.TrimStart(' ');
     }
 
     /// <summary>Formats a double as a Decimal String of at most 16 characters, as precise as that allows.</summary>
