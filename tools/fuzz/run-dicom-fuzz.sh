@@ -79,31 +79,36 @@ fi
 stat() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
 
 # Signatures of the open findings, so that a known bug does not fail every run.
-known=$("${plain[@]}" replay "${round_trip[@]}" tools/fuzz/regressions/open 2>/dev/null | sed -n 's/^SIGNATURE //p' | sort -u)
+known=$("${plain[@]}" replay "${round_trip[@]}" tools/fuzz/regressions/open 2>/dev/null | sed -n 's/^SIGNATURE \([^	]*\)	.*/\1/p' | sort -u)
 
+# Replay every crash and hang in one process; each finding prints "SIGNATURE name<TAB>path".
 findings="$out/findings"
 rm -rf "$findings"; mkdir -p "$findings"
-new=0; known_count=0
-declare -A seen=()
-for f in "$findings_raw"/default/crashes/id:* "$findings_raw"/default/hangs/id:*; do
-  [ -f "$f" ] || continue
-  report=$("${plain[@]}" replay "${round_trip[@]}" "$f" 2>&1)
-  signature=$(printf '%s\n' "$report" | sed -n 's/^SIGNATURE //p' | head -n 1)
-  [ -n "$signature" ] || signature="not-reproduced"
-  if printf '%s\n' "$known" | grep -qxF "$signature"; then known_count=$((known_count + 1)); continue; fi
-  new=$((new + 1))
-  [ -n "${seen[$signature]:-}" ] && continue
-  seen[$signature]=1
-  name=$(printf '%s' "$signature" | tr -c 'A-Za-z0-9.@-' '_')
-  cp "$f" "$findings/$name.dcm"
-  printf '%s\n' "$report" | grep -E '^(FINDING|HANG)' | sed "s|$f|$name.dcm|" > "$findings/$name.txt"
-  if [ "$minimize" -eq 1 ] && [ "$signature" != "hang" ]; then
-    timeout 60 afl-tmin -i "$f" -o "$findings/$name.min.dcm" -t 5000 -m none -- "${harness[@]}" afl "${round_trip[@]}" >/dev/null 2>&1 \
-      || rm -f "$findings/$name.min.dcm"
-  fi
-  echo "fuzz: NEW $signature -> $findings/$name.dcm"
-  sed 's/^/      /' "$findings/$name.txt"
-done
+inputs=()
+for f in "$findings_raw"/default/crashes/id:* "$findings_raw"/default/hangs/id:*; do [ -f "$f" ] && inputs+=("$f"); done
+new=0; known_count=0; unreproduced=0
+if [ ${#inputs[@]} -gt 0 ]; then
+  "${plain[@]}" replay "${round_trip[@]}" "${inputs[@]}" >"$out/replay.log" 2>&1
+  unreproduced=$(grep -c '^OK ' "$out/replay.log")
+  new=$unreproduced
+  declare -A seen=()
+  while IFS=$'\t' read -r signature f; do
+    if printf '%s\n' "$known" | grep -qxF "$signature"; then known_count=$((known_count + 1)); continue; fi
+    new=$((new + 1))
+    [ -n "${seen[$signature]:-}" ] && continue
+    seen[$signature]=1
+    name=$(printf '%s' "$signature" | tr -c 'A-Za-z0-9.@-' '_')
+    cp "$f" "$findings/$name.dcm"
+    grep -F "$f" "$out/replay.log" | grep -E '^(FINDING|HANG)' | sed "s|$f|$name.dcm|" > "$findings/$name.txt"
+    if [ "$minimize" -eq 1 ] && [ "$signature" != "hang" ]; then
+      timeout 60 afl-tmin -i "$f" -o "$findings/$name.min.dcm" -t 5000 -m none -- "${harness[@]}" afl "${round_trip[@]}" >/dev/null 2>&1 \
+        || rm -f "$findings/$name.min.dcm"
+    fi
+    echo "fuzz: NEW $signature -> $findings/$name.dcm"
+    sed 's/^/      /' "$findings/$name.txt"
+  done < <(sed -n 's/^SIGNATURE //p' "$out/replay.log")
+  [ "$unreproduced" -eq 0 ] || echo "fuzz: $unreproduced crash inputs did not crash when replayed alone (see $out/replay.log)"
+fi
 
 echo "fuzz: executions $(stat execs_done) ($(stat execs_per_sec)/s), paths found $(stat corpus_found), edges $(stat edges_found)," \
   "crashes $(stat saved_crashes), hangs $(stat saved_hangs), new findings $new, known $known_count, in $(stat run_time) s"

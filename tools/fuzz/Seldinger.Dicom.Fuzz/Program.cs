@@ -7,7 +7,7 @@ namespace Seldinger.Dicom.Fuzz;
 /// <list type="bullet">
 /// <item><c>afl [--round-trip]</c>: the afl-fuzz target (SharpFuzz persistent mode), fed on standard input.</item>
 /// <item><c>replay [--round-trip] PATH...</c>: runs files or folders in-process with the same checks, one line each
-/// (<c>OK</c>, <c>FINDING</c> with the exception, <c>HANG</c>) and a <c>SIGNATURE</c> line per finding; exit 1 on a finding.</item>
+/// (<c>OK</c>, <c>FINDING</c> with the exception, <c>HANG</c>) and a <c>SIGNATURE name TAB path</c> line per finding; exit 1 on a finding.</item>
 /// <item><c>seeds DIR</c>: writes the generated seed corpus.</item>
 /// </list>
 /// </summary>
@@ -119,7 +119,7 @@ internal static class Program
             if (!thread.Join(FuzzBounds.Default.TimePerInput * 5))
             {
                 Console.WriteLine($"HANG    {file}");
-                Console.WriteLine("SIGNATURE hang");
+                Console.WriteLine($"SIGNATURE hang\t{file}");
                 findings++;
                 continue;
             }
@@ -128,7 +128,7 @@ internal static class Program
             {
                 findings++;
                 Console.WriteLine($"FINDING {file}: {failure.GetType().Name}: {failure.Message}");
-                Console.WriteLine($"SIGNATURE {Signature(failure)}");
+                Console.WriteLine($"SIGNATURE {Signature(failure)}\t{file}");
             }
             else
             {
