@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Text;
 using Seldinger.Dicom.Internal;
+using Seldinger.Dicom.Pixels;
 
 namespace Seldinger.Dicom;
 
@@ -41,6 +43,14 @@ public sealed class DicomFile
     public string? FilePath { get; }
 
     /// <summary>
+    /// Where the pixel data lies in <see cref="FilePath"/> when the file was opened with
+    /// <see cref="DicomReadOptions.DeferPixelData"/>; the dataset then has no Pixel Data element. Null otherwise.
+    /// </summary>
+    public DeferredPixelData? DeferredPixelData { get; private set; }
+
+    internal DicomReader.PixelDataHeader? PendingPixelData { get; set; }
+
+    /// <summary>
     /// Creates a file for <paramref name="dataset"/> with File Meta Information built from it: version 00\01,
     /// media storage SOP class and instance from SOPClassUID (0008,0016) and SOPInstanceUID (0008,0018),
     /// the transfer syntax and Seldinger's implementation class UID and version name.
@@ -67,7 +77,14 @@ public sealed class DicomFile
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return Read(stream, options, path);
+        var file = ReadCore(stream, options ?? new DicomReadOptions(), path);
+        if (file.PendingPixelData is { } header)
+        {
+            file.DeferredPixelData = Locate(stream, Path.GetFullPath(path), header);
+            file.PendingPixelData = null;
+        }
+
+        return file;
     }
 
     /// <summary>
@@ -80,6 +97,16 @@ public sealed class DicomFile
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         options ??= new DicomReadOptions();
+        if (options.DeferPixelData)
+        {
+            options = new DicomReadOptions { StopBeforePixelData = options.StopBeforePixelData, MaxInflatedBytes = options.MaxInflatedBytes };
+        }
+
+        return ReadCore(stream, options, name);
+    }
+
+    private static DicomFile ReadCore(Stream stream, DicomReadOptions options, string name)
+    {
         if (!stream.CanSeek)
         {
             var copy = new MemoryStream();
@@ -95,7 +122,7 @@ public sealed class DicomFile
         }
 
         // Header-only reads start with a small chunk and grow it only while the header goes on.
-        var chunk = options.StopBeforePixelData ? Math.Min(total, FirstChunk) : total;
+        var chunk = options.StopBeforePixelData || options.DeferPixelData ? Math.Min(total, FirstChunk) : total;
         while (true)
         {
             var buffer = new byte[chunk];
@@ -109,6 +136,63 @@ public sealed class DicomFile
             {
                 chunk = Math.Min(total, chunk * 4);
             }
+        }
+    }
+
+    // Records where a deferred Pixel Data element's value (native) or fragments (encapsulated) lie.
+    private static DeferredPixelData Locate(Stream stream, string path, DicomReader.PixelDataHeader header)
+    {
+        const uint undefined = 0xFFFFFFFF;
+        var length = stream.Length;
+        if (header.Length != undefined)
+        {
+            if (header.ValueOffset + header.Length > length)
+            {
+                throw new DicomFileException(path, header.ValueOffset, header.Tag, $"element {header.Tag} declares {header.Length} bytes but only {length - header.ValueOffset} remain");
+            }
+
+            return new DeferredPixelData(path, header.Tag, header.VR, header.ValueOffset, header.Length, ReadOnlyMemory<byte>.Empty, null, null);
+        }
+
+        var offsets = new List<long>();
+        var lengths = new List<int>();
+        ReadOnlyMemory<byte>? table = null;
+        var pos = header.ValueOffset;
+        Span<byte> item = stackalloc byte[8];
+        while (true)
+        {
+            if (pos + 8 > length)
+            {
+                throw new DicomFileException(path, pos, header.Tag, $"encapsulated pixel data {header.Tag} has no sequence delimiter before the end of the file");
+            }
+
+            stream.Position = pos;
+            stream.ReadExactly(item);
+            var tag = ((uint)BinaryPrimitives.ReadUInt16LittleEndian(item) << 16) | BinaryPrimitives.ReadUInt16LittleEndian(item[2..]);
+            var itemLength = BinaryPrimitives.ReadUInt32LittleEndian(item[4..]);
+            if (tag == 0xFFFEE0DD)
+            {
+                return new DeferredPixelData(path, header.Tag, header.VR, header.ValueOffset, -1, table ?? ReadOnlyMemory<byte>.Empty, [.. offsets], [.. lengths]);
+            }
+
+            if (tag != 0xFFFEE000 || itemLength == undefined || pos + 8 + itemLength > length || itemLength > int.MaxValue)
+            {
+                throw new DicomFileException(path, pos, header.Tag, $"expected a fragment item (FFFE,E000) of a length that fits the file in encapsulated pixel data, found {DicomTag.FromValue(tag)} of {itemLength} bytes");
+            }
+
+            if (table is null)
+            {
+                var bytes = new byte[itemLength];
+                stream.ReadExactly(bytes);
+                table = bytes;
+            }
+            else
+            {
+                offsets.Add(pos + 8);
+                lengths.Add((int)itemLength);
+            }
+
+            pos += 8 + itemLength;
         }
     }
 

@@ -10,6 +10,15 @@ public sealed class DicomReadOptions
     /// </summary>
     public bool StopBeforePixelData { get; init; }
 
+    /// <summary>
+    /// Do not read the Pixel Data (7FE0,0010) of a file opened with <see cref="DicomFile.Open"/>: the file
+    /// is read up to it, its value's offset and length (native) or its fragments' offsets and lengths
+    /// (encapsulated) are recorded in <see cref="DicomFile.DeferredPixelData"/>, and
+    /// <see cref="Pixels.DicomPixelData"/> reads frames from the file one at a time. Elements after the
+    /// pixel data (rare: trailing padding) are not read. Ignored for streams and deflated files, which are read whole.
+    /// </summary>
+    public bool DeferPixelData { get; init; }
+
     /// <summary>The largest inflated size accepted for a deflated dataset (default 1 GiB), against deflate bombs.</summary>
     public long MaxInflatedBytes { get; init; } = 1L << 30;
 }

@@ -40,8 +40,18 @@ internal sealed class DicomReader
     {
     }
 
-    public static DicomFile Read(string path, byte[] buffer, int length, long fileLength, DicomReadOptions options) =>
-        new DicomReader(path, buffer, length, fileLength, options).ReadFile();
+    public static DicomFile Read(string path, byte[] buffer, int length, long fileLength, DicomReadOptions options)
+    {
+        var reader = new DicomReader(path, buffer, length, fileLength, options);
+        var file = reader.ReadFile();
+        file.PendingPixelData = reader.PendingPixelData;
+        return file;
+    }
+
+    /// <summary>The Pixel Data header met in deferred mode: its tag, VR, value offset in the file and length (0xFFFFFFFF when encapsulated).</summary>
+    internal readonly record struct PixelDataHeader(DicomTag Tag, DicomVR VR, long ValueOffset, uint Length);
+
+    private PixelDataHeader? PendingPixelData { get; set; }
 
     private DicomFile ReadFile()
     {
@@ -302,6 +312,12 @@ internal sealed class DicomReader
                 length = ReadUInt32(pos + 4);
                 header = 8;
                 vr = tagValue == 0x7FE00010 ? DicomVR.OW : DicomDictionary.DefaultVR(tag);
+            }
+
+            if (topLevel && !metaOnly && _options.DeferPixelData && !_inflated && tagValue == 0x7FE00010)
+            {
+                PendingPixelData = new PixelDataHeader(tag, vr, pos + header, length);
+                return;
             }
 
             pos += header;
