@@ -20,6 +20,8 @@ internal static class CliApp
                  Print a DICOM file's elements (--json: the DICOM JSON model of PS3.18 Annex F).
           dicom series DIR [--json]
                  The volume a folder of slices forms: size, spacing, origin, axes; or why it cannot.
+          dicom pixels FILE [--frame N] [--window C,W] --out x.png|x.raw
+                 Decode one frame to a PNG (as displayed) or raw samples (as stored).
           dicom convert IN OUT --transfer-syntax NAME|UID
                  Rewrite a file in another transfer syntax.
           db migrate [--data DIR] [--db sqlite|postgres] [--connection STR]

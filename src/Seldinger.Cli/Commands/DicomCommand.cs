@@ -2,14 +2,14 @@ using Seldinger.Dicom;
 
 namespace Seldinger.Cli.Commands;
 
-/// <summary><c>seldinger dicom dump|series|convert ...</c>.</summary>
+/// <summary><c>seldinger dicom dump|series|pixels|convert ...</c>.</summary>
 internal static class DicomCommand
 {
     public static int Run(string[] args)
     {
         if (args.Length == 0)
         {
-            throw new UsageException("Use 'seldinger dicom dump|series|convert ...'.");
+            throw new UsageException("Use 'seldinger dicom dump|series|pixels|convert ...'.");
         }
 
         var rest = args.Skip(1);
@@ -17,8 +17,9 @@ internal static class DicomCommand
         {
             "dump" => Dump(CommandLine.Parse(rest, "--json")),
             "series" => DicomSeriesCommand.Run(CommandLine.Parse(rest, "--json")),
+            "pixels" => DicomPixelsCommand.Run(CommandLine.Parse(rest)),
             "convert" => DicomConvertCommand.Run(CommandLine.Parse(rest)),
-            _ => throw new UsageException($"Unknown dicom command '{args[0]}'; use dump, series or convert."),
+            _ => throw new UsageException($"Unknown dicom command '{args[0]}'; use dump, series, pixels or convert."),
         };
     }
 
