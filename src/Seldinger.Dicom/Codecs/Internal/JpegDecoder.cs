@@ -507,8 +507,15 @@ internal sealed class JpegDecoder
                 continue;
             }
 
+            var fancy = FrameType != 0xC3 && _hMax == 2 * c.H && (_vMax == c.V || _vMax == 2 * c.V) && c.Width > 1;
             for (var y = 0; y < Height; y++)
             {
+                if (fancy)
+                {
+                    UpsampleRow(c, y, _vMax == 2 * c.V, output, y * Width * n, n, ci);
+                    continue;
+                }
+
                 var sy = y * c.V / _vMax;
                 for (var x = 0; x < Width; x++)
                 {
@@ -519,6 +526,62 @@ internal sealed class JpegDecoder
         }
 
         return output;
+    }
+
+    // Triangle-filter ("fancy") upsampling of 2:1 horizontal and 2:1 both-ways chroma, as common JPEG
+    // libraries do by default: each output sample weighs its nearest input 3/4 and the next nearest 1/4
+    // (horizontally, and for 2:1 vertical also vertically), replicating samples at the edges.
+    private void UpsampleRow(Component c, int y, bool vertical, int[] output, int rowStart, int n, int ci)
+    {
+        var w = c.Width;
+        var samples = c.Samples!;
+        Span<int> column = w <= 1024 ? stackalloc int[w] : new int[w];
+        int round0, round1, scale;
+        if (vertical)
+        {
+            var row = Math.Min(y / 2, c.Height - 1);
+            var neighbour = Math.Clamp((y & 1) == 0 ? row - 1 : row + 1, 0, c.Height - 1);
+            for (var i = 0; i < w; i++)
+            {
+                column[i] = (3 * samples[(row * c.Stride) + i]) + samples[(neighbour * c.Stride) + i];
+            }
+
+            (round0, round1, scale) = (8, 7, 4);
+        }
+        else
+        {
+            var row = Math.Min(y, c.Height - 1);
+            for (var i = 0; i < w; i++)
+            {
+                column[i] = samples[(row * c.Stride) + i];
+            }
+
+            (round0, round1, scale) = (1, 2, 2);
+        }
+
+        for (var x = 0; x < Width; x++)
+        {
+            var i = x >> 1;
+            int value;
+            if ((x & 1) == 0)
+            {
+                value = i == 0 ? ((column[0] * 4) + round0) >> scale : ((3 * column[i]) + column[i - 1] + round0) >> scale;
+                if (!vertical && i == 0)
+                {
+                    value = column[0];
+                }
+            }
+            else
+            {
+                value = i == w - 1 ? ((column[i] * 4) + round1) >> scale : ((3 * column[i]) + column[i + 1] + round1) >> scale;
+                if (!vertical && i == w - 1)
+                {
+                    value = column[i];
+                }
+            }
+
+            output[rowStart + (x * n) + ci] = value;
+        }
     }
 
     private static DicomDataException Corrupt(string detail) => new(DicomTags.PixelData, detail);
