@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Seldinger.Dicom.Internal;
 using Seldinger.Dicom.Pixels;
+using Seldinger.Dicom.Pixels.Internal;
 
 namespace Seldinger.Dicom;
 
@@ -116,7 +117,7 @@ public sealed class DicomFile
 
         var start = stream.Position;
         var total = stream.Length - start;
-        if (total > Array.MaxLength)
+        if (total > Array.MaxLength && !options.StopBeforePixelData && !options.DeferPixelData)
         {
             throw new DicomFileException(name, 0, null, $"file of {total} bytes is larger than the {Array.MaxLength} bytes this version reads");
         }
@@ -132,9 +133,9 @@ public sealed class DicomFile
             {
                 return DicomReader.Read(name, buffer, (int)chunk, total, options);
             }
-            catch (DicomReader.NeedMoreDataException) when (chunk < total)
+            catch (DicomReader.NeedMoreDataException) when (chunk < Math.Min(total, Array.MaxLength))
             {
-                chunk = Math.Min(total, chunk * 4);
+                chunk = Math.Min(Math.Min(total, Array.MaxLength), chunk * 4);
             }
         }
     }
@@ -194,6 +195,28 @@ public sealed class DicomFile
 
             pos += 8 + itemLength;
         }
+    }
+
+    /// <summary>
+    /// A copy of this file in <paramref name="target"/>: the meta's transfer syntax is updated and the pixel
+    /// data decoded to native (any syntax with a codec in <see cref="Codecs.PixelCodecs"/>) or encoded to
+    /// RLE Lossless or JPEG Lossless, frame by frame with a Basic Offset Table. Planar Configuration and
+    /// Photometric Interpretation follow the new encoding (YBR_FULL_422 becomes YBR_FULL, YBR_RCT/ICT
+    /// become RGB; RLE colour is planar, everything else interleaved). Lossy sources stay marked lossy.
+    /// </summary>
+    /// <exception cref="DicomNotSupportedException">The source cannot be decoded or the target cannot be encoded.</exception>
+    public DicomFile Transcode(TransferSyntax target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var dataset = PixelTranscoder.Transcode(this, target);
+        var meta = new DicomDataset();
+        foreach (var element in FileMetaInfo)
+        {
+            meta.Set(element);
+        }
+
+        meta.SetString(DicomTags.TransferSyntaxUID, target.Uid);
+        return new DicomFile(meta, dataset, target, DicomFileFormat.Part10, Preamble, null);
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ internal sealed class DicomWriter
             using (var deflate = new DeflateStream(stream, CompressionLevel.Optimal, leaveOpen: true))
             {
                 var buffered = new BufferedStream(deflate, 1 << 16);
-                new DicomWriter(buffered, true, false).WriteDataset(file.Dataset);
+                new DicomWriter(buffered, true, false).WriteDataset(file.Dataset, file.DeferredPixelData);
                 buffered.Flush();
             }
 
@@ -83,7 +83,7 @@ internal sealed class DicomWriter
             return;
         }
 
-        new DicomWriter(output, syntax.IsExplicitVR, syntax.IsBigEndian).WriteDataset(file.Dataset);
+        new DicomWriter(output, syntax.IsExplicitVR, syntax.IsBigEndian).WriteDataset(file.Dataset, file.DeferredPixelData);
         output.Flush();
     }
 
@@ -99,6 +99,95 @@ internal sealed class DicomWriter
         foreach (var element in dataset)
         {
             WriteElement(element);
+        }
+    }
+
+    // Writes a top-level dataset; pixel data left in the source file is copied from it in place.
+    private void WriteDataset(DicomDataset dataset, Pixels.DeferredPixelData? deferred)
+    {
+        if (deferred is null || dataset.Contains(deferred.Tag))
+        {
+            WriteDataset(dataset);
+            return;
+        }
+
+        var pending = true;
+        foreach (var element in dataset)
+        {
+            if (pending && element.Tag.CompareTo(deferred.Tag) > 0)
+            {
+                WriteDeferred(deferred);
+                pending = false;
+            }
+
+            WriteElement(element);
+        }
+
+        if (pending)
+        {
+            WriteDeferred(deferred);
+        }
+    }
+
+    private void WriteDeferred(Pixels.DeferredPixelData deferred)
+    {
+        var encapsulated = deferred.IsEncapsulated;
+        if (!encapsulated && deferred.ValueLength >= UndefinedLength)
+        {
+            throw new DicomDataException(deferred.Tag, $"value of {deferred.ValueLength} bytes exceeds the 4 GiB limit of an element");
+        }
+
+        Span<byte> header = stackalloc byte[12];
+        WriteTag(header, deferred.Tag);
+        var length = encapsulated ? UndefinedLength : (uint)deferred.ValueLength;
+        if (_explicitVR)
+        {
+            header[4] = (byte)deferred.VR.Code[0];
+            header[5] = (byte)deferred.VR.Code[1];
+            header[6] = 0;
+            header[7] = 0;
+            WriteUInt32(header[8..], length);
+            _stream.Write(header);
+        }
+        else
+        {
+            WriteUInt32(header[4..], length);
+            _stream.Write(header[..8]);
+        }
+
+        if (!encapsulated)
+        {
+            Copy(deferred, deferred.ValueOffset, deferred.ValueLength);
+            return;
+        }
+
+        WriteFragment(deferred.OffsetTable.Span);
+        for (var i = 0; i < deferred.FragmentOffsets.Count; i++)
+        {
+            WriteItemHeader(0xFFFEE000, (uint)deferred.FragmentLengths[i]);
+            Copy(deferred, deferred.FragmentOffsets[i], deferred.FragmentLengths[i]);
+        }
+
+        WriteItemHeader(0xFFFEE0DD, 0);
+    }
+
+    private void Copy(Pixels.DeferredPixelData deferred, long offset, long count)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            while (count > 0)
+            {
+                var n = (int)Math.Min(count, buffer.Length);
+                deferred.Read(offset, buffer.AsSpan(0, n));
+                _stream.Write(buffer, 0, n);
+                offset += n;
+                count -= n;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
