@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Seldinger.Imaging.Series.Internal;
@@ -63,6 +64,7 @@ internal static class PixelRescaler
     }
 
     /// <summary>Rescales into single-precision values (no rounding to integers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ToSingle(ReadOnlySpan<byte> raw, Span<float> target, PixelFormat format, double slope, double intercept)
     {
         var count = target.Length;
@@ -105,6 +107,7 @@ internal static class PixelRescaler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddInt16(ReadOnlySpan<ushort> source, Span<short> target, PixelFormat format, short intercept)
     {
         var count = target.Length;

@@ -1,0 +1,23 @@
+using Seldinger.Bench;
+
+return args switch
+{
+    ["generate", var dir, ..] => SeriesIngest.Generate(dir, Options.Int(args, "--slices", 500), Options.Int(args, "--size", 512)),
+    ["load", var dir] => SeriesIngest.LoadOnce(dir),
+    ["header", var dir] => SeriesIngest.HeaderOnce(dir),
+    ["noop"] => 0,
+    ["b1", ..] => SeriesIngest.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: bench b1 [--data DIR] [--slices 500] [--size 512] [--runs 7] [--out bench/results/B1-series-ingest.md]
+               bench generate DIR [--slices 500] [--size 512]
+               bench load DIR      one full series load in this process (prints ms)
+               bench header DIR    one header-only series read in this process (prints ms)
+               bench noop          start and exit (the runtime's own start-up)
+        """);
+    return 2;
+}
