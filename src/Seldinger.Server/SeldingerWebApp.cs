@@ -46,6 +46,7 @@ public static class SeldingerWebApp
         services.AddScoped<CasePlanningService>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<DemoCaseService>();
+        services.AddScoped<ImportService>();
         return services;
     }
 
@@ -62,6 +63,7 @@ public static class SeldingerWebApp
         app.MapOpenApi();
         app.MapCaseEndpoints();
         app.MapSeriesEndpoints();
+        app.MapImportEndpoints();
         app.MapRazorPages();
         return app;
     }
