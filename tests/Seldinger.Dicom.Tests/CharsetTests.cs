@@ -60,7 +60,7 @@ public class CharsetTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("chrH31.dcm")]
     [InlineData("chrH32.dcm")]
     [InlineData("chrI2.dcm")]
