@@ -220,16 +220,29 @@ public sealed class DicomFile
     }
 
     /// <summary>
-    /// The native (uncompressed) pixel data bytes.
+    /// The native (uncompressed) pixel data bytes as stored. For compressed data, decode frames with
+    /// <see cref="DicomPixelData"/> or decompress with <see cref="Transcode"/>.
     /// </summary>
-    /// <exception cref="DicomNotSupportedException">The pixel data is compressed (e.g. JPEG 2000), which is not decoded yet.</exception>
+    /// <exception cref="DicomNotSupportedException">The pixel data is compressed.</exception>
     /// <exception cref="DicomDataException">There is no pixel data.</exception>
     public ReadOnlyMemory<byte> GetNativePixelData()
     {
+        if (DeferredPixelData is { IsEncapsulated: false } deferred && !Dataset.Contains(DicomTags.PixelData))
+        {
+            var bytes = new byte[checked((int)deferred.ValueLength)];
+            deferred.Read(deferred.ValueOffset, bytes);
+            if (TransferSyntax.IsBigEndian)
+            {
+                DicomReader.Swap(bytes, deferred.VR);
+            }
+
+            return bytes;
+        }
+
         var element = Dataset.GetElement(DicomTags.PixelData);
         if (element.Fragments is not null || TransferSyntax.IsEncapsulated)
         {
-            throw new DicomNotSupportedException($"compressed pixel data ({TransferSyntax.Name}) not yet supported");
+            throw new DicomNotSupportedException($"pixel data is compressed ({TransferSyntax.Name}); decode it with DicomPixelData or DicomFile.Transcode");
         }
 
         return element.Value;

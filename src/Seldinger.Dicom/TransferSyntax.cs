@@ -2,9 +2,9 @@ namespace Seldinger.Dicom;
 
 /// <summary>
 /// A DICOM transfer syntax (PS3.5 section 10). The set is closed: the syntaxes below are the
-/// ones the library knows; an unknown UID is an error. Encapsulated (compressed) syntaxes are
-/// known so that their datasets can be read and their pixel data kept as fragments; decoding
-/// those pixels is not supported yet.
+/// ones the library knows; an unknown UID is an error. Encapsulated (compressed) syntaxes keep
+/// their pixel data as fragments; <see cref="Codecs.PixelCodecs"/> decodes them (and encodes RLE
+/// and JPEG Lossless) through <see cref="Pixels.DicomPixelData"/>.
 /// </summary>
 public sealed class TransferSyntax
 {
