@@ -162,7 +162,7 @@ public static class DicomSeriesReader
         }
     }
 
-    private static SeriesLayout Arrange(SliceHeader[] headers, SeriesReadOptions options)
+    internal static SeriesLayout Arrange(SliceHeader[] headers, SeriesReadOptions options)
     {
         var first = headers[0];
         foreach (var s in headers)

@@ -129,6 +129,13 @@ internal sealed class SliceHeader
     private static SliceHeader FromDataset(string path, DicomDataset ds, long pixelOffset, long pixelLength, ReadOnlyMemory<byte> pixels)
     {
         var name = System.IO.Path.GetFileName(path);
+        var frames = ds.TryGetString(DicomTags.NumberOfFrames, out var nf) && int.TryParse(nf, CultureInfo.InvariantCulture, out var f) ? f : 1;
+        if (frames > 1)
+        {
+            throw new SeriesGeometryException(
+                $"{name} is a multi-frame image ({frames} frames); read it with EnhancedMultiFrameReader, not as one slice of a series.");
+        }
+
         var ipp = Numbers(ds, DicomTags.ImagePositionPatient, 3, name);
         var iop = Numbers(ds, DicomTags.ImageOrientationPatient, 6, name);
         var spacing = Numbers(ds, DicomTags.PixelSpacing, 2, name);
@@ -161,7 +168,6 @@ internal sealed class SliceHeader
                 $"{name}: Bits Allocated {bitsAllocated}, Bits Stored {bitsStored}; volumes are read from 8- or 16-bit pixels.");
         }
 
-        var frames = ds.TryGetString(DicomTags.NumberOfFrames, out var nf) && int.TryParse(nf, CultureInfo.InvariantCulture, out var f) ? f : 1;
         var format = new PixelFormat(bitsAllocated, bitsStored, signed);
         var expected = (long)rows * columns * format.BytesPerPixel;
         if (pixelLength < expected)
