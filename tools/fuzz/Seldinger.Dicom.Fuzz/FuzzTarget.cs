@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Seldinger.Dicom.Pixels;
 
 namespace Seldinger.Dicom.Fuzz;
 
@@ -39,11 +40,15 @@ internal static class FuzzTarget
 
         var deflated = file.TransferSyntax.IsDeflated;
         Check(watch, before, length, deflated, bounds, "read");
-        Exercise(file, options, roundTrip);
-        Check(watch, before, length, deflated, bounds, "dump, JSON, getters and writing");
+        Inspect(file);
+        Check(watch, before, length, deflated, bounds, "dump, JSON and getters");
+        DecodePixels(file);
+        Check(watch, before, length, deflated, bounds, "pixel decoding");
+        Rewrite(file, options, roundTrip);
+        Check(watch, before, length, deflated, bounds, "writing");
     }
 
-    private static void Exercise(DicomFile file, DicomReadOptions options, bool roundTrip)
+    private static void Inspect(DicomFile file)
     {
         Guard(() => DicomDump.ToText(file));
         Guard(() => DicomJsonModel.FromJson(DicomJsonModel.ToJson(file.Dataset)));
@@ -51,6 +56,10 @@ internal static class FuzzTarget
         Guard(() => file.Dataset.CharacterSet);
         ReadValues(file.FileMetaInfo, 0);
         ReadValues(file.Dataset, 0);
+    }
+
+    private static void Rewrite(DicomFile file, DicomReadOptions options, bool roundTrip)
+    {
         foreach (var syntax in WriteSyntaxes)
         {
             byte[] written;
@@ -84,6 +93,29 @@ internal static class FuzzTarget
                 throw new FuzzFindingException(
                     $"written as {syntax.Name} and read back with {again.Dataset.Count} elements instead of {file.Dataset.Count}");
             }
+        }
+    }
+
+    /// <summary>Decodes up to the first four frames with whatever codec the syntax has (native, RLE, JPEG, JPEG-LS, JPEG 2000).</summary>
+    private static void DecodePixels(DicomFile file)
+    {
+        if (!file.Dataset.Contains(DicomTags.PixelData))
+        {
+            return;
+        }
+
+        try
+        {
+            var pixels = DicomPixelData.Create(file);
+            for (var frame = 0; frame < Math.Min(pixels.NumberOfFrames, 4); frame++)
+            {
+                var decoded = pixels.DecodeFrame(frame);
+                _ = pixels.ToDisplayGray8(decoded);
+            }
+        }
+        catch (DicomException)
+        {
+            // Pixel data that does not fit its description, or a syntax without a decoder.
         }
     }
 

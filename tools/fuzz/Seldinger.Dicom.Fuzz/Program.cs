@@ -78,8 +78,9 @@ internal static class Program
         if (failure is FuzzFindingException)
         {
             var message = failure.Message;
-            var kind = message.Contains("allocated", StringComparison.Ordinal) ? "allocation"
-                : message.Contains("took", StringComparison.Ordinal) ? "time"
+            var stage = message.Split(':')[0];
+            var kind = message.Contains(": allocated", StringComparison.Ordinal) ? "allocation " + stage
+                : message.Contains(": took", StringComparison.Ordinal) ? "time " + stage
                 : "round-trip " + (message.Contains("does not read back", StringComparison.Ordinal) ? "unreadable " : "elements lost ") + message.Split(',', ' ')[2..6].Aggregate((a, b) => a + " " + b);
             return $"{nameof(FuzzFindingException)}@{kind}";
         }
