@@ -65,13 +65,7 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
         var entrySlice = SliceOf(detail.Series!, detail.Plan.Entry);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var consoleErrors = new List<string>();
         page.Console += (_, m) =>
@@ -137,9 +131,7 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("td[data-metric=length]")).ToContainTextAsync("mm");
         Assert.True(await page.Locator("table.clearances tr.ok").CountAsync() >= 3);
 
-        var screenshots = Environment.GetEnvironmentVariable("SELDINGER_TEST_RESULTS") is { Length: > 0 } r ? r : Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "case-page-lesion-slice.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), "case-page-lesion-slice.png"), FullPage = true });
 
         // A slice far from the path shows no solid path segment.
         var far = Math.Min(targetSlice, entrySlice) > 8 ? 0 : detail.Series!.Slices - 1;
@@ -151,6 +143,51 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
         await page.ClickAsync("button[data-preset=bone]");
         await Assertions.Expect(page.Locator("button[data-preset=bone]")).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.Empty(consoleErrors);
+    }
+
+    [SkippableFact]
+    public async Task ImportPage_SeriesAndOneCorruptFile_ListsStoredAndRefused()
+    {
+        Require.File(ChromiumPath, "./test installs Debian's chromium.");
+        var upload = Path.Combine(_dir.Path, "upload");
+        var geometry = new Seldinger.Imaging.Geometry.VolumeGeometry(32, 32, 6, new Seldinger.Imaging.Geometry.WorldPoint(0, 0, 0), 1, 1, 2);
+        var files = Seldinger.Imaging.Series.CtSeriesWriter.Write(new Seldinger.Imaging.Volume<short>(geometry),
+            new Seldinger.Imaging.Series.CtSeriesDescription { PatientName = "UPLOAD^Test", PatientId = "UP-1" }, upload).ToList();
+        var corrupt = Path.Combine(upload, "broken.dcm");
+        var bytes = await File.ReadAllBytesAsync(files[0]);
+        await File.WriteAllBytesAsync(corrupt, bytes[..^100]); // cut inside Pixel Data
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_baseUrl + "/");
+        await page.ClickAsync("a[href='/import']");
+        await page.SetInputFilesAsync("input[name=files]", [.. files, corrupt]);
+        await page.ClickAsync("form.import-form button[type=submit]");
+        var root = page.Locator("[data-import]");
+        await Assertions.Expect(root).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("table.import-files tr[data-status=stored]")).ToHaveCountAsync(files.Count);
+        var refused = page.Locator("table.import-files tr[data-status=refused]");
+        await Assertions.Expect(refused).ToHaveCountAsync(1);
+        await Assertions.Expect(refused).ToContainTextAsync("broken.dcm");
+        await Assertions.Expect(refused).ToContainTextAsync("byte");
+        await Assertions.Expect(page.Locator("table.import-series tbody tr")).ToContainTextAsync("32 × 32 × 6");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), "import-page.png"), FullPage = true });
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+
+    private static string ScreenshotDirectory()
+    {
+        var directory = Environment.GetEnvironmentVariable("SELDINGER_TEST_RESULTS") is { Length: > 0 } r ? r : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        return directory;
     }
 
     private static int SliceOf(SeriesGeometryDto g, PointDto p)
