@@ -49,34 +49,58 @@ public sealed class DicomConvertCommandTests : IDisposable
         AssertPydicomSeesSameValues(source, output);
     }
 
-    [SkippableFact]
-    public void Convert_ToRle_RefusesAndWritesNothing()
+    [SkippableTheory]
+    [InlineData("MR_small.dcm", "RLE Lossless")]
+    [InlineData("MR_small.dcm", "JPEG Lossless SV1")]
+    [InlineData("seed:image-explicit-le.dcm", "1.2.840.10008.1.2.5")]
+    [InlineData("MR_small_bigendian.dcm", "jpeg-lossless")]
+    public void Convert_ToLosslessCompressionAndBack_SamePixelsAndElements(string input, string syntax)
     {
-        var source = Source("seed:image-explicit-le.dcm");
-        var output = Path.Combine(_dir.Path, "out.dcm");
+        var source = Source(input);
+        var compressed = Path.Combine(_dir.Path, "compressed.dcm");
+        var back = Path.Combine(_dir.Path, "back.dcm");
 
-        var (code, _, stderr) = CliRunner.Run("dicom", "convert", source, output, "--transfer-syntax", "RLE Lossless");
+        var (code, _, stderr) = CliRunner.Run("dicom", "convert", source, compressed, "--transfer-syntax", syntax);
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = CliRunner.Run("dicom", "convert", compressed, back, "--transfer-syntax", "explicit");
+        Assert.True(code == 0, stderr);
 
-        Assert.Equal(1, code);
-        Assert.Contains("RLE Lossless", stderr, StringComparison.Ordinal);
-        Assert.Contains("not supported yet", stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(output));
-        Assert.Empty(Directory.GetFiles(_dir.Path));
+        var original = DicomFile.Open(source);
+        Assert.True(DicomFile.Open(compressed).TransferSyntax.IsEncapsulated);
+        var restored = DicomFile.Open(back);
+        AssertSameValues(original.Dataset, restored.Dataset, "");
+        Assert.Equal(original.GetNativePixelData().ToArray(), restored.GetNativePixelData().ToArray());
+        RunDcmdump(compressed);
     }
 
     [SkippableFact]
-    public void Convert_CompressedInput_RefusesAndKeepsExistingOutput()
+    public void Convert_ToJpeg2000_RefusesAndKeepsExistingOutput()
     {
-        var source = Source("JPEG2000.dcm");
+        var source = Source("seed:image-explicit-le.dcm");
         var output = Path.Combine(_dir.Path, "out.dcm");
         File.WriteAllText(output, "previous");
 
-        var (code, _, stderr) = CliRunner.Run("dicom", "convert", source, output, "--transfer-syntax", "explicit");
+        var (code, _, stderr) = CliRunner.Run("dicom", "convert", source, output, "--transfer-syntax", "JPEG 2000 Lossless");
 
         Assert.Equal(1, code);
-        Assert.Contains("decompressing is not supported yet", stderr, StringComparison.Ordinal);
+        Assert.Contains("JPEG 2000 Lossless", stderr, StringComparison.Ordinal);
+        Assert.Contains("not supported yet", stderr, StringComparison.Ordinal);
         Assert.Equal("previous", File.ReadAllText(output));
         Assert.Single(Directory.GetFiles(_dir.Path));
+    }
+
+    [SkippableFact]
+    public void Convert_Jpeg2000LosslessToExplicit_DecodesLikePydicomSees()
+    {
+        var source = Source("MR_small_jp2klossless.dcm");
+        Require.File("/usr/lib/x86_64-linux-gnu/libopenjp2.so.7", "./test installs libopenjp2-7.");
+        var output = Path.Combine(_dir.Path, "out.dcm");
+
+        var (code, _, stderr) = CliRunner.Run("dicom", "convert", source, output, "--transfer-syntax", "explicit");
+
+        Assert.True(code == 0, stderr);
+        var reference = DicomFile.Open(Source("MR_small.dcm"));
+        Assert.Equal(reference.GetNativePixelData().ToArray(), DicomFile.Open(output).GetNativePixelData().ToArray());
     }
 
     [SkippableFact]

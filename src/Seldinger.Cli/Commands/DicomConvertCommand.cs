@@ -1,11 +1,15 @@
 using Seldinger.Dicom;
+using Seldinger.Dicom.Codecs;
+using Seldinger.Dicom.Pixels;
 
 namespace Seldinger.Cli.Commands;
 
 /// <summary>
 /// <c>seldinger dicom convert IN OUT --transfer-syntax NAME|UID</c>: rewrites a file in another transfer
-/// syntax, keeping every dataset element. The result is checked before anything is written: it must
-/// read back with the same elements and values, else the command refuses and OUT is left as it was.
+/// syntax, keeping every dataset element; pixel data is decoded or encoded when the encapsulation changes
+/// (any syntax with a decoder to uncompressed, uncompressed to RLE or JPEG Lossless). The result is
+/// checked before anything is written: it must read back with the same elements and values (and, for a
+/// lossless source, the same decoded frames), else the command refuses and OUT is left as it was.
 /// OUT is written atomically.
 /// </summary>
 internal static class DicomConvertCommand
@@ -32,9 +36,13 @@ internal static class DicomConvertCommand
             throw new InvalidOperationException($"{inputPath}: cannot convert from {input.TransferSyntax.Name} to {target.Name}: {reason}.");
         }
 
-        var bytes = DicomFile.Create(input.Dataset, target).ToArray();
+        var pixelsChange = input.TransferSyntax != target && (input.TransferSyntax.IsEncapsulated || target.IsEncapsulated);
+        var bytes = (pixelsChange ? input.Transcode(target) : DicomFile.Create(input.Dataset, target)).ToArray();
         var check = DicomFile.Read(new MemoryStream(bytes), name: outputPath);
-        if (FirstDifference(input.Dataset, check.Dataset) is { } difference)
+        var difference = pixelsChange
+            ? FirstDifference(WithoutPixelEncoding(input.Dataset), WithoutPixelEncoding(check.Dataset)) ?? FirstFrameDifference(input, check)
+            : FirstDifference(input.Dataset, check.Dataset);
+        if (difference is not null)
         {
             throw new InvalidOperationException(
                 $"{inputPath}: written as {target.Name} it would not read back the same ({difference}); nothing was written.");
@@ -58,9 +66,61 @@ internal static class DicomConvertCommand
             return null;
         }
 
-        return to.IsEncapsulated
-            ? $"writing {to.Name} (compressing pixel data) is not supported yet; use an uncompressed syntax: {UncompressedNames()}"
-            : $"its pixel data is compressed ({from.Name}) and decompressing is not supported yet";
+        if (to.IsEncapsulated && PixelCodecs.Find(to) is not { CanEncode: true })
+        {
+            return $"writing {to.Name} (compressing pixel data) is not supported yet; use {Encodable()}";
+        }
+
+        return from.IsEncapsulated && PixelCodecs.Find(from) is null
+            ? $"its pixel data is compressed ({from.Name}) and decompressing it is not supported yet"
+            : null;
+    }
+
+    private static string Encodable() => string.Join(", ", TransferSyntax.All
+        .Where(s => !s.IsEncapsulated || PixelCodecs.Find(s) is { CanEncode: true }).Select(s => s.Name));
+
+    /// <summary>The elements that describe the pixel encoding, which a change of encapsulation may rewrite.</summary>
+    private static readonly DicomTag[] PixelEncodingTags =
+    [
+        DicomTags.PixelData, DicomTags.PhotometricInterpretation, DicomTags.PlanarConfiguration,
+        DicomTags.LossyImageCompression, DicomTags.LossyImageCompressionRatio, DicomTags.LossyImageCompressionMethod,
+    ];
+
+    private static DicomDataset WithoutPixelEncoding(DicomDataset dataset)
+    {
+        var copy = new DicomDataset();
+        foreach (var element in dataset.Where(e => !PixelEncodingTags.Contains(e.Tag)))
+        {
+            copy.Set(element);
+        }
+
+        return copy;
+    }
+
+    /// <summary>For a lossless source with the same photometric interpretation: the first frame whose decoded bytes differ.</summary>
+    private static string? FirstFrameDifference(DicomFile input, DicomFile output)
+    {
+        if (input.TransferSyntax.IsLossy || !input.Dataset.Contains(DicomTags.PixelData))
+        {
+            return null;
+        }
+
+        var before = DicomPixelData.Create(input);
+        var after = DicomPixelData.Create(output);
+        if (before.PhotometricInterpretation != after.PhotometricInterpretation)
+        {
+            return null;
+        }
+
+        for (var frame = 0; frame < before.NumberOfFrames; frame++)
+        {
+            if (!before.GetFrameBytes(frame).AsSpan().SequenceEqual(after.GetFrameBytes(frame)))
+            {
+                return $"decoded frame {frame + 1} differs";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -123,8 +183,6 @@ internal static class DicomConvertCommand
         return x.SequenceEqual(y) || (x.Length % 2 == 1 && y.Length == x.Length + 1 && y[..x.Length].SequenceEqual(x) && y[^1] is 0 or 0x20);
     }
 
-    private static string UncompressedNames() => string.Join(", ", TransferSyntax.All.Where(s => !s.IsEncapsulated).Select(s => s.Name));
-
     private static TransferSyntax Resolve(string name)
     {
         var byUid = TransferSyntax.Lookup(name);
@@ -148,6 +206,7 @@ internal static class DicomConvertCommand
         ("explicitbigendian", TransferSyntax.ExplicitVRBigEndian),
         ("deflated", TransferSyntax.DeflatedExplicitVRLittleEndian),
         ("rle", TransferSyntax.RleLossless),
+        ("jpeglossless", TransferSyntax.JpegLossless),
     ];
 
     private static string Normalise(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
