@@ -63,6 +63,20 @@ internal sealed class DicomWriter
             }
         }
 
+        foreach (var element in file.Dataset)
+        {
+            if (element.Tag.Group == 0x0002)
+            {
+                // Written after the File Meta, a reader would take it as part of the meta.
+                throw new DicomDataException(element.Tag, "group 0002 belongs in the File Meta Information, not in the dataset");
+            }
+
+            if (element.Tag.Group > 0x0002)
+            {
+                break;
+            }
+        }
+
         var syntax = file.TransferSyntax;
         if (syntax.IsDeflated)
         {
@@ -258,6 +272,12 @@ internal sealed class DicomWriter
             {
                 throw new DicomDataException(tag, $"value of {length} bytes is too long for VR {vr.Code}, whose explicit VR length field is 16-bit (at most 65534 bytes)");
             }
+        }
+
+        if (!_explicitVR && element.Sequence is null && vr != DicomVR.UN && DicomDictionary.Lookup(tag) is { VR: var dictionaryVR } && dictionaryVR == DicomVR.SQ)
+        {
+            // An implicit VR reader takes the dictionary's SQ and would parse these bytes as items.
+            throw new DicomDataException(tag, $"holds a {vr.Code} value where the dictionary says SQ; it cannot be written in implicit VR");
         }
 
         Span<byte> header = stackalloc byte[12];

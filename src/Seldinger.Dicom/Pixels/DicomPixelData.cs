@@ -163,13 +163,22 @@ public sealed class DicomPixelData
     {
         ArgumentOutOfRangeException.ThrowIfNegative(frame);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(frame, NumberOfFrames);
-        var output = new byte[checked((int)FrameInfo.DecodedLength)];
         if (IsEncapsulated)
         {
+            // Find the codec and the encoded bytes before allocating: the frame size comes from the
+            // header, which a damaged file may inflate far beyond what the fragments can hold.
             var codec = PixelCodecs.Get(TransferSyntax);
             var encoded = GetEncodedFrame(frame);
-            codec.Decode(encoded, FrameInfo, output);
-            return output;
+            if (TransferSyntax == TransferSyntax.RleLossless && FrameInfo.DecodedLength > (64L * encoded.Length) + 64)
+            {
+                // An RLE run of two bytes yields at most 128 bytes.
+                throw new DicomDataException(DicomTags.PixelData,
+                    $"frame {frame + 1} holds {encoded.Length} RLE bytes, too few for {FrameInfo.DecodedLength} decoded bytes ({Rows}x{Columns}x{SamplesPerPixel}, {BitsAllocated} bits)");
+            }
+
+            var decoded = new byte[checked((int)FrameInfo.DecodedLength)];
+            codec.Decode(encoded, FrameInfo, decoded);
+            return decoded;
         }
 
         var bits = NativeFrameBits;
@@ -182,6 +191,7 @@ public sealed class DicomPixelData
             throw new DicomDataException(DicomTags.PixelData, $"pixel data holds {available} bytes, too few for frame {frame + 1} of {NumberOfFrames} ({Rows}x{Columns}x{SamplesPerPixel}, {BitsAllocated} bits)");
         }
 
+        var output = new byte[checked((int)FrameInfo.DecodedLength)];
         if (_deferred is not null)
         {
             var buffer = new byte[byteCount];
