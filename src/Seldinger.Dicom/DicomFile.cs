@@ -49,6 +49,14 @@ public sealed class DicomFile
     /// </summary>
     public DeferredPixelData? DeferredPixelData { get; private set; }
 
+    /// <summary>
+    /// What the reader recovered from, one located line each (file, byte offset, element): a dataset encoded in
+    /// another VR encoding than its transfer syntax says, an item running past the end of its sequence, a UN
+    /// sequence that could not be parsed, a truncation accepted with <see cref="DicomReadOptions.AllowTruncated"/>.
+    /// Empty for a well-formed file and for created files.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; internal set; } = [];
+
     internal DicomReader.PixelDataHeader? PendingPixelData { get; set; }
 
     /// <summary>
@@ -78,11 +86,19 @@ public sealed class DicomFile
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var file = ReadCore(stream, options ?? new DicomReadOptions(), path);
+        options ??= new DicomReadOptions();
+        var file = ReadCore(stream, options, path);
         if (file.PendingPixelData is { } header)
         {
-            file.DeferredPixelData = Locate(stream, Path.GetFullPath(path), header);
             file.PendingPixelData = null;
+            try
+            {
+                file.DeferredPixelData = Locate(stream, Path.GetFullPath(path), header);
+            }
+            catch (TruncatedPixelDataException e) when (options.AllowTruncated)
+            {
+                file.Warnings = [.. file.Warnings, e.Message.Replace(": " + e.Detail, ": truncated file: " + e.Detail + "; the elements read before it are kept", StringComparison.Ordinal)];
+            }
         }
 
         return file;
@@ -100,7 +116,7 @@ public sealed class DicomFile
         options ??= new DicomReadOptions();
         if (options.DeferPixelData)
         {
-            options = new DicomReadOptions { StopBeforePixelData = options.StopBeforePixelData, MaxInflatedBytes = options.MaxInflatedBytes };
+            options = new DicomReadOptions { StopBeforePixelData = options.StopBeforePixelData, MaxInflatedBytes = options.MaxInflatedBytes, AllowTruncated = options.AllowTruncated };
         }
 
         return ReadCore(stream, options, name);
@@ -149,7 +165,7 @@ public sealed class DicomFile
         {
             if (header.ValueOffset + header.Length > length)
             {
-                throw new DicomFileException(path, header.ValueOffset, header.Tag, $"element {header.Tag} declares {header.Length} bytes but only {length - header.ValueOffset} remain");
+                throw new TruncatedPixelDataException(path, header.ValueOffset, header.Tag, $"element {header.Tag} declares {header.Length} bytes but only {length - header.ValueOffset} remain");
             }
 
             return new DeferredPixelData(path, header.Tag, header.VR, header.ValueOffset, header.Length, ReadOnlyMemory<byte>.Empty, null, null);
@@ -164,7 +180,7 @@ public sealed class DicomFile
         {
             if (pos + 8 > length)
             {
-                throw new DicomFileException(path, pos, header.Tag, $"encapsulated pixel data {header.Tag} has no sequence delimiter before the end of the file");
+                throw new TruncatedPixelDataException(path, pos, header.Tag, $"encapsulated pixel data {header.Tag} has no sequence delimiter before the end of the file");
             }
 
             stream.Position = pos;
@@ -174,6 +190,11 @@ public sealed class DicomFile
             if (tag == 0xFFFEE0DD)
             {
                 return new DeferredPixelData(path, header.Tag, header.VR, header.ValueOffset, -1, table ?? ReadOnlyMemory<byte>.Empty, [.. offsets], [.. lengths]);
+            }
+
+            if (tag == 0xFFFEE000 && itemLength != undefined && itemLength <= int.MaxValue && pos + 8 + itemLength > length)
+            {
+                throw new TruncatedPixelDataException(path, pos, header.Tag, $"fragment of {header.Tag} declares {itemLength} bytes but only {length - pos - 8} remain");
             }
 
             if (tag != 0xFFFEE000 || itemLength == undefined || pos + 8 + itemLength > length || itemLength > int.MaxValue)
@@ -296,5 +317,10 @@ public sealed class DicomFile
         var sb = new StringBuilder();
         sb.Append(FilePath ?? "DICOM file").Append(" (").Append(TransferSyntax.Name).Append(", ").Append(Dataset.Count).Append(" elements)");
         return sb.ToString();
+    }
+
+    // The deferred pixel data runs past the end of the file: a truncation, which AllowTruncated accepts.
+    private sealed class TruncatedPixelDataException(string path, long offset, DicomTag tag, string detail) : DicomFileException(path, offset, tag, detail)
+    {
     }
 }

@@ -19,6 +19,15 @@ public sealed class DicomReadOptions
     /// </summary>
     public bool DeferPixelData { get; init; }
 
+    /// <summary>
+    /// Read a truncated file (one that ends inside an element, an item or the pixel data) instead of failing:
+    /// the dataset holds the elements read before the end of the file, sequences keep the items read up to
+    /// it (the last one possibly partial), the element cut by the end of the file is left out, and
+    /// <see cref="DicomFile.Warnings"/> says where the file ends. Off by default, where such a file fails with
+    /// a <see cref="DicomFileException"/> at the same place; meant for salvaging data, never for storing it as whole.
+    /// </summary>
+    public bool AllowTruncated { get; init; }
+
     /// <summary>The largest inflated size accepted for a deflated dataset (default 1 GiB), against deflate bombs.</summary>
     public long MaxInflatedBytes { get; init; } = 1L << 30;
 }

@@ -22,8 +22,15 @@ internal sealed class DicomReader
     private readonly long _fileLength;
     private byte[] _buffer;
     private int _length;
+    private readonly List<string> _warnings = [];
     private bool _bigEndian;
     private bool _inflated;
+
+    // True while reading the dataset with AllowTruncated: the end of the file ends the parse instead of failing it.
+    private bool _salvage;
+
+    // Set once a truncation was accepted: every level returns what it has read so far.
+    private bool _stopped;
 
     private DicomReader(string path, byte[] buffer, int length, long fileLength, DicomReadOptions options)
     {
@@ -45,6 +52,7 @@ internal sealed class DicomReader
         var reader = new DicomReader(path, buffer, length, fileLength, options);
         var file = reader.ReadFile();
         file.PendingPixelData = reader.PendingPixelData;
+        file.Warnings = reader._warnings.Count == 0 ? [] : [.. reader._warnings];
         return file;
     }
 
@@ -95,7 +103,7 @@ internal sealed class DicomReader
         {
             var metaExplicit = !Available(pos, 8) || IsVR(pos + 4);
             var metaStart = pos;
-            ParseDataset(meta, ref pos, -1, 0, metaExplicit, true, null);
+            ParseDataset(meta, ref pos, -1, 0, metaExplicit, true, null, -1);
             if (meta.Count == 0)
             {
                 throw Error(metaStart, null, "File Meta Information (group 0002) is missing after the \"DICM\" prefix");
@@ -121,8 +129,42 @@ internal sealed class DicomReader
             pos = 0;
         }
 
-        ParseDataset(dataset, ref pos, -1, 0, syntax.IsExplicitVR, false, null);
+        var explicitVR = DatasetEncoding(syntax, pos);
+        _salvage = _options.AllowTruncated;
+        ParseDataset(dataset, ref pos, -1, 0, explicitVR, false, null, -1);
         return new DicomFile(meta, dataset, syntax, format, preamble, _path);
+    }
+
+    // Some writers label an Implicit VR dataset with an explicit VR transfer syntax (or the reverse).
+    // The first element tells: explicit VR has a valid VR code in bytes 4-5 of its header, implicit VR
+    // has the low bytes of a 32-bit length there, which spell a VR only for a first element of 16 KiB or
+    // more. The dataset is read as encoded, the transfer syntax kept (it still says how pixel data is
+    // compressed) and the mismatch recorded as a warning. Little endian only: big endian is always explicit.
+    private bool DatasetEncoding(TransferSyntax syntax, int pos)
+    {
+        if (_bigEndian)
+        {
+            return syntax.IsExplicitVR;
+        }
+
+        if (!Available(pos, 6))
+        {
+            if (!_complete && pos + 6 <= (_inflated ? _length : _fileLength))
+            {
+                throw new NeedMoreDataException();
+            }
+
+            return syntax.IsExplicitVR;
+        }
+
+        var explicitVR = IsVR(pos + 4);
+        if (explicitVR != syntax.IsExplicitVR)
+        {
+            var tag = DicomTag.FromValue(ReadTag(pos));
+            _warnings.Add(Error(pos, tag, $"the transfer syntax {syntax.Name} says {(syntax.IsExplicitVR ? "explicit" : "implicit")} VR but the dataset is encoded in {(explicitVR ? "explicit" : "implicit")} VR; read as encoded").Message);
+        }
+
+        return explicitVR;
     }
 
     private TransferSyntax MetaSyntax(DicomDataset meta, int datasetStart)
@@ -193,21 +235,54 @@ internal sealed class DicomReader
 
     private bool Available(long pos, long count) => pos + count <= _length;
 
-    /// <summary>Ensures <paramref name="count"/> bytes at <paramref name="pos"/> lie before <paramref name="end"/> (or the end of file).</summary>
-    private void Require(int pos, long count, int end, DicomTag? tag, string what)
+    /// <summary>
+    /// Ensures <paramref name="count"/> bytes at <paramref name="pos"/> lie before <paramref name="end"/> (or the end of file).
+    /// Returns false when they run past the end of the file and the truncation was accepted (<see cref="DicomReadOptions.AllowTruncated"/>).
+    /// </summary>
+    private bool Require(int pos, long count, int end, DicomTag? tag, string what)
     {
-        long limit = end >= 0 ? end : (_inflated ? _length : _fileLength);
+        long limit = end >= 0 ? end : FileLimit;
         if (pos + count > limit)
         {
             var remaining = Math.Max(0, limit - pos);
             var where = end >= 0 ? " in the enclosing item or sequence" : string.Empty;
-            throw Error(pos, tag, $"{what} needs {count} bytes but only {remaining} remain{where}");
+            var detail = $"{what} needs {count} bytes but only {remaining} remain{where}";
+            if (limit < FileLimit || !AcceptTruncation(pos, tag, detail))
+            {
+                throw Error(pos, tag, detail);
+            }
+
+            return false;
         }
 
         if (pos + count > _length)
         {
             throw new NeedMoreDataException();
         }
+
+        return true;
+    }
+
+    private long FileLimit => _inflated ? _length : _fileLength;
+
+    /// <summary>
+    /// The data runs past the end of the file. With <see cref="DicomReadOptions.AllowTruncated"/> the parse stops
+    /// here (every level keeps what it has read) and a warning is recorded; otherwise the caller throws.
+    /// </summary>
+    private bool AcceptTruncation(long offset, DicomTag? tag, string detail)
+    {
+        if (!_salvage)
+        {
+            return false;
+        }
+
+        if (!_stopped)
+        {
+            _warnings.Add(Error(offset, tag, "truncated file: " + detail + "; the elements read before it are kept").Message);
+            _stopped = true;
+        }
+
+        return true;
     }
 
     private uint ReadTag(int pos)
@@ -229,8 +304,10 @@ internal sealed class DicomReader
     /// <summary>
     /// Parses elements into <paramref name="dataset"/> from <paramref name="pos"/> up to <paramref name="end"/>,
     /// or, when end is -1, up to an item delimiter (items) or the end of the file (top level).
+    /// <paramref name="pixelRepresentation"/> is the Pixel Representation (0028,0103) of the enclosing datasets (-1: none),
+    /// which types "US or SS" elements in implicit VR.
     /// </summary>
-    private void ParseDataset(DicomDataset dataset, ref int pos, int end, int depth, bool explicitVR, bool metaOnly, DicomTag? parent)
+    private void ParseDataset(DicomDataset dataset, ref int pos, int end, int depth, bool explicitVR, bool metaOnly, DicomTag? parent, int pixelRepresentation)
     {
         var topLevel = depth == 0;
         while (true)
@@ -253,10 +330,20 @@ internal sealed class DicomReader
             }
             else if (!topLevel && pos >= _length && (_complete || pos >= _fileLength))
             {
-                throw Error(pos, parent, $"item in sequence {parent?.ToDisplayString()} has no item delimiter before the end of the file");
+                var detail = $"item in sequence {parent?.ToDisplayString()} has no item delimiter before the end of the file";
+                if (AcceptTruncation(pos, parent, detail))
+                {
+                    return;
+                }
+
+                throw Error(pos, parent, detail);
             }
 
-            Require(pos, 4, end, parent, "element tag");
+            if (!Require(pos, 4, end, parent, "element tag"))
+            {
+                return;
+            }
+
             var tagValue = ReadTag(pos);
             var tag = DicomTag.FromValue(tagValue);
             if (metaOnly && tag.Group != 0x0002)
@@ -266,7 +353,11 @@ internal sealed class DicomReader
 
             if (tagValue == ItemDelimitationTag && end < 0 && !topLevel)
             {
-                Require(pos, 8, end, tag, "item delimiter");
+                if (!Require(pos, 8, end, tag, "item delimiter"))
+                {
+                    return;
+                }
+
                 pos += 8;
                 return;
             }
@@ -285,9 +376,13 @@ internal sealed class DicomReader
             DicomVR vr;
             uint length;
             int header;
+            if (!Require(pos, 8, end, tag, $"element {tag} header"))
+            {
+                return;
+            }
+
             if (explicitVR)
             {
-                Require(pos, 8, end, tag, $"element {tag} header");
                 if (!DicomVR.TryParse(_buffer[pos + 4], _buffer[pos + 5], out var parsed))
                 {
                     throw Error(pos + 4, tag, $"element {tag} has invalid VR bytes 0x{_buffer[pos + 4]:X2} 0x{_buffer[pos + 5]:X2}");
@@ -296,7 +391,11 @@ internal sealed class DicomReader
                 vr = parsed;
                 if (vr.HasLongExplicitLength)
                 {
-                    Require(pos, 12, end, tag, $"element {tag} header");
+                    if (!Require(pos, 12, end, tag, $"element {tag} header"))
+                    {
+                        return;
+                    }
+
                     length = ReadUInt32(pos + 8);
                     header = 12;
                 }
@@ -308,10 +407,9 @@ internal sealed class DicomReader
             }
             else
             {
-                Require(pos, 8, end, tag, $"element {tag} header");
                 length = ReadUInt32(pos + 4);
                 header = 8;
-                vr = tagValue == 0x7FE00010 ? DicomVR.OW : DicomDictionary.DefaultVR(tag);
+                vr = tagValue == 0x7FE00010 ? DicomVR.OW : ImplicitVR(tag, dataset, pixelRepresentation);
             }
 
             if (topLevel && !metaOnly && _options.DeferPixelData && !_inflated && tagValue == 0x7FE00010)
@@ -321,7 +419,7 @@ internal sealed class DicomReader
             }
 
             pos += header;
-            DicomElement element;
+            DicomElement? element;
             if (length == UndefinedLength)
             {
                 if (depth >= MaxDepth)
@@ -331,13 +429,23 @@ internal sealed class DicomReader
 
                 if (tagValue == 0x7FE00010 && vr != DicomVR.SQ)
                 {
-                    element = new DicomElement(tag, ParseFragments(ref pos, end, tag));
+                    var fragments = ParseFragments(ref pos, end, tag);
+                    element = fragments is null ? null : new DicomElement(tag, fragments);
                 }
                 else if (vr == DicomVR.SQ || vr == DicomVR.UN || !explicitVR)
                 {
                     // PS3.5 6.2.2: an undefined-length UN is a sequence encoded in implicit VR little endian.
-                    var itemsExplicit = explicitVR && vr == DicomVR.SQ;
-                    element = new DicomElement(tag, ParseItems(ref pos, -1, depth, itemsExplicit, tag, dataset.CharacterSet));
+                    var implicitUN = explicitVR && vr != DicomVR.SQ;
+                    var wasBigEndian = _bigEndian;
+                    _bigEndian &= !implicitUN;
+                    try
+                    {
+                        element = new DicomElement(tag, ParseItems(ref pos, -1, depth, explicitVR && !implicitUN, tag, dataset.CharacterSet, PixelRepresentation(dataset, pixelRepresentation)));
+                    }
+                    finally
+                    {
+                        _bigEndian = wasBigEndian;
+                    }
                 }
                 else
                 {
@@ -346,27 +454,42 @@ internal sealed class DicomReader
             }
             else
             {
-                long limit = end >= 0 ? end : (_inflated ? _length : _fileLength);
-                if (pos + (long)length > limit)
+                long limit = end >= 0 ? end : FileLimit;
+                var valueEnd = pos + (long)length;
+                if (valueEnd > limit)
                 {
                     var where = end >= 0 ? " in the enclosing item or sequence" : string.Empty;
-                    throw Error(elementStart, tag, $"element {tag} declares {length} bytes but only {Math.Max(0, limit - pos)} remain{where}");
+                    var detail = $"element {tag} declares {length} bytes but only {Math.Max(0, limit - pos)} remain{where}";
+                    if (limit < FileLimit || !AcceptTruncation(elementStart, tag, detail))
+                    {
+                        throw Error(elementStart, tag, detail);
+                    }
+
+                    if (vr != DicomVR.SQ)
+                    {
+                        // A partial value is not a value: the element is left out.
+                        return;
+                    }
+
+                    // A truncated sequence keeps the items (and elements) read up to the end of the file.
+                    valueEnd = limit;
                 }
 
-                if (pos + (long)length > _length)
+                if (valueEnd > _length)
                 {
                     throw new NeedMoreDataException();
                 }
 
-                var valueEnd = pos + (int)length;
-                if (vr == DicomVR.SQ)
+                if (vr == DicomVR.SQ || (vr == DicomVR.UN && explicitVR && DicomDictionary.DefaultVR(tag) == DicomVR.SQ))
                 {
                     if (depth >= MaxDepth)
                     {
                         throw Error(elementStart, tag, $"sequences nested deeper than {MaxDepth} levels");
                     }
 
-                    element = new DicomElement(tag, ParseItems(ref pos, valueEnd, depth, explicitVR, tag, dataset.CharacterSet));
+                    element = vr == DicomVR.SQ
+                        ? new DicomElement(tag, ParseItems(ref pos, (int)valueEnd, depth, explicitVR, tag, dataset.CharacterSet, PixelRepresentation(dataset, pixelRepresentation)))
+                        : ParseUNSequence(pos, (int)valueEnd, depth, tag, dataset, pixelRepresentation);
                 }
                 else
                 {
@@ -378,14 +501,83 @@ internal sealed class DicomReader
                     element = new DicomElement(tag, vr, _buffer.AsMemory(pos, (int)length));
                 }
 
-                pos = valueEnd;
+                pos = (int)valueEnd;
             }
 
-            dataset.AddRead(element);
+            if (element is not null)
+            {
+                dataset.AddRead(element);
+            }
+
+            if (_stopped)
+            {
+                return;
+            }
         }
     }
 
-    private DicomSequence ParseItems(ref int pos, int end, int depth, bool explicitVR, DicomTag sequenceTag, string? characterSet)
+    // PS3.5 6.2.2 (notes): a UN element whose dictionary VR is SQ holds a sequence in implicit VR little
+    // endian, whatever the transfer syntax (a file converted by a tool that did not know the tag). It is
+    // parsed as such within its length; if that fails, the bytes are kept as UN and a warning recorded.
+    private DicomElement ParseUNSequence(int pos, int valueEnd, int depth, DicomTag tag, DicomDataset dataset, int pixelRepresentation)
+    {
+        var wasBigEndian = _bigEndian;
+        var warnings = _warnings.Count;
+        var wasSalvage = _salvage;
+        _bigEndian = false;
+        _salvage = false;
+        try
+        {
+            var at = pos;
+            return new DicomElement(tag, ParseItems(ref at, valueEnd, depth, false, tag, dataset.CharacterSet, PixelRepresentation(dataset, pixelRepresentation)));
+        }
+        catch (DicomFileException e)
+        {
+            _warnings.RemoveRange(warnings, _warnings.Count - warnings);
+            _warnings.Add(Error(pos, tag, $"UN element {tag} is a sequence in the dictionary but its value is not an implicit VR sequence ({e.Detail}); kept as UN").Message);
+            return new DicomElement(tag, DicomVR.UN, _buffer.AsMemory(pos, valueEnd - pos));
+        }
+        finally
+        {
+            _bigEndian = wasBigEndian;
+            _salvage = wasSalvage;
+        }
+    }
+
+    // The VR of an element in implicit VR: the dictionary's, with its choices resolved as PS3.3 defines them
+    // (and as pydicom and DCMTK do): "US or SS" by Pixel Representation (0028,0103) of this dataset or the
+    // nearest enclosing one (1 = signed), LUT Data (0028,3006) "US or OW" as US only for a one-entry LUT
+    // (first value of LUT Descriptor (0028,3002) is 1). "OB or OW" is OW in the dictionary already.
+    private static DicomVR ImplicitVR(DicomTag tag, DicomDataset dataset, int inheritedPixelRepresentation)
+    {
+        var entry = DicomDictionary.Lookup(tag);
+        if (entry?.VR is not { } vr)
+        {
+            return DicomVR.UN;
+        }
+
+        if (vr == DicomVR.US && entry.AlternateVR == DicomVR.SS)
+        {
+            return PixelRepresentation(dataset, inheritedPixelRepresentation) > 0 ? DicomVR.SS : DicomVR.US;
+        }
+
+        if (tag.Value == 0x00283006 && entry.AlternateVR == DicomVR.US)
+        {
+            var descriptor = dataset.Find(DicomTags.LUTDescriptor);
+            return descriptor is not null && descriptor.Value.Length >= 2 && BinaryPrimitives.ReadUInt16LittleEndian(descriptor.Value.Span) == 1 ? DicomVR.US : vr;
+        }
+
+        return vr;
+    }
+
+    // Pixel Representation of the dataset, or the one inherited from enclosing datasets; -1 when there is none.
+    private static int PixelRepresentation(DicomDataset dataset, int inherited)
+    {
+        var element = dataset.Find(DicomTags.PixelRepresentation);
+        return element is not null && element.Value.Length >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(element.Value.Span) : inherited;
+    }
+
+    private DicomSequence ParseItems(ref int pos, int end, int depth, bool explicitVR, DicomTag sequenceTag, string? characterSet, int pixelRepresentation)
     {
         var items = new List<DicomDataset>();
         while (true)
@@ -397,10 +589,20 @@ internal sealed class DicomReader
 
             if (end < 0 && pos >= _length && (_complete || pos >= _fileLength))
             {
-                throw Error(pos, sequenceTag, $"sequence {sequenceTag.ToDisplayString()} has no sequence delimiter before the end of the file");
+                var detail = $"sequence {sequenceTag.ToDisplayString()} has no sequence delimiter before the end of the file";
+                if (AcceptTruncation(pos, sequenceTag, detail))
+                {
+                    return new DicomSequence(items, true);
+                }
+
+                throw Error(pos, sequenceTag, detail);
             }
 
-            Require(pos, 8, end, sequenceTag, $"item header in sequence {sequenceTag}");
+            if (!Require(pos, 8, end, sequenceTag, $"item header in sequence {sequenceTag}"))
+            {
+                return new DicomSequence(items, end < 0);
+            }
+
             var tag = ReadTag(pos);
             var length = ReadUInt32(pos + 4);
             if (tag == SequenceDelimitationTag)
@@ -423,31 +625,51 @@ internal sealed class DicomReader
             var item = new DicomDataset { InheritedCharacterSet = characterSet };
             if (length == UndefinedLength)
             {
-                ParseDataset(item, ref pos, -1, depth + 1, explicitVR, false, sequenceTag);
+                ParseDataset(item, ref pos, -1, depth + 1, explicitVR, false, sequenceTag, pixelRepresentation);
                 item.HasUndefinedItemLength = true;
             }
             else
             {
-                long limit = end >= 0 ? end : (_inflated ? _length : _fileLength);
-                if (pos + (long)length > limit)
+                long limit = end >= 0 ? end : FileLimit;
+                var itemEnd = pos + (long)length;
+                if (itemEnd > limit)
                 {
-                    throw Error(pos - 8, sequenceTag, $"item in sequence {sequenceTag} declares {length} bytes but only {Math.Max(0, limit - pos)} remain");
+                    var detail = $"item in sequence {sequenceTag} declares {length} bytes but only {Math.Max(0, limit - pos)} remain";
+                    if (end >= 0)
+                    {
+                        // The last item of a defined-length sequence runs past the sequence's end (a writer
+                        // that shortened the item without fixing its length; pydicom and DCMTK read on). The
+                        // sequence length is kept as the bound: the item is read up to it, and every element
+                        // in it must still end there exactly.
+                        _warnings.Add(Error(pos - 8, sequenceTag, detail + " in the sequence; item read up to the end of the sequence").Message);
+                    }
+                    else if (!AcceptTruncation(pos - 8, sequenceTag, detail))
+                    {
+                        throw Error(pos - 8, sequenceTag, detail);
+                    }
+
+                    itemEnd = limit;
                 }
 
-                if (pos + (long)length > _length)
+                if (itemEnd > _length)
                 {
                     throw new NeedMoreDataException();
                 }
 
-                ParseDataset(item, ref pos, pos + (int)length, depth + 1, explicitVR, false, sequenceTag);
+                ParseDataset(item, ref pos, (int)itemEnd, depth + 1, explicitVR, false, sequenceTag, pixelRepresentation);
                 item.HasUndefinedItemLength = false;
             }
 
             items.Add(item);
+            if (_stopped)
+            {
+                return new DicomSequence(items, end < 0);
+            }
         }
     }
 
-    private DicomFragmentSequence ParseFragments(ref int pos, int end, DicomTag tag)
+    // Null when the file ends inside the fragments and the truncation was accepted: a partial frame is left out.
+    private DicomFragmentSequence? ParseFragments(ref int pos, int end, DicomTag tag)
     {
         ReadOnlyMemory<byte>? offsetTable = null;
         var fragments = new List<ReadOnlyMemory<byte>>();
@@ -455,10 +677,20 @@ internal sealed class DicomReader
         {
             if (pos >= _length && (_complete || pos >= _fileLength))
             {
-                throw Error(pos, tag, $"encapsulated pixel data {tag} has no sequence delimiter before the end of the file");
+                var detail = $"encapsulated pixel data {tag} has no sequence delimiter before the end of the file";
+                if (AcceptTruncation(pos, tag, detail))
+                {
+                    return null;
+                }
+
+                throw Error(pos, tag, detail);
             }
 
-            Require(pos, 8, end, tag, "fragment header");
+            if (!Require(pos, 8, end, tag, "fragment header"))
+            {
+                return null;
+            }
+
             var itemTag = ReadTag(pos);
             var length = ReadUInt32(pos + 4);
             if (itemTag == SequenceDelimitationTag)
@@ -478,10 +710,16 @@ internal sealed class DicomReader
             }
 
             pos += 8;
-            long limit = end >= 0 ? end : (_inflated ? _length : _fileLength);
+            long limit = end >= 0 ? end : FileLimit;
             if (pos + (long)length > limit)
             {
-                throw Error(pos - 8, tag, $"fragment of {tag} declares {length} bytes but only {Math.Max(0, limit - pos)} remain");
+                var detail = $"fragment of {tag} declares {length} bytes but only {Math.Max(0, limit - pos)} remain";
+                if (limit == FileLimit && AcceptTruncation(pos - 8, tag, detail))
+                {
+                    return null;
+                }
+
+                throw Error(pos - 8, tag, detail);
             }
 
             if (pos + (long)length > _length)
