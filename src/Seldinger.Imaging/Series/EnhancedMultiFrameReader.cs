@@ -1,5 +1,6 @@
 using System.Globalization;
 using Seldinger.Dicom;
+using Seldinger.Dicom.Pixels;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Series.Internal;
 
@@ -25,8 +26,7 @@ public static class EnhancedMultiFrameReader
         ReadOnlyMemory<byte> pixels;
         try
         {
-            // Compressed frames switch to Seldinger.Dicom.Pixels.DicomPixelData here.
-            pixels = file.GetNativePixelData();
+            pixels = file.TransferSyntax.IsEncapsulated ? DecodeAllFrames(file) : file.GetNativePixelData();
         }
         catch (DicomException e)
         {
@@ -34,6 +34,20 @@ public static class EnhancedMultiFrameReader
         }
 
         return DicomSeriesReader.Arrange(Frames(path, file.Dataset, pixels), options ?? SeriesReadOptions.Default);
+    }
+
+    /// <summary>Compressed frames decoded one by one into the native little-endian layout, back to back.</summary>
+    private static byte[] DecodeAllFrames(DicomFile file)
+    {
+        var data = DicomPixelData.Create(file);
+        var frameLength = checked((int)data.FrameInfo.DecodedLength);
+        var all = new byte[checked((long)frameLength * data.NumberOfFrames)];
+        for (var f = 0; f < data.NumberOfFrames; f++)
+        {
+            data.GetFrameBytes(f).CopyTo(all, (long)f * frameLength);
+        }
+
+        return all;
     }
 
     /// <summary>Reads the image into a volume of 16-bit modality values (Hounsfield units for CT).</summary>

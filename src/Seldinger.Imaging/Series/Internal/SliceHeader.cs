@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Seldinger.Dicom;
+using Seldinger.Dicom.Pixels;
 using Seldinger.Imaging.Geometry;
 
 namespace Seldinger.Imaging.Series.Internal;
@@ -110,13 +111,15 @@ internal sealed class SliceHeader
             }
         }
 
-        // Unusual layouts (big endian, deflate, no Part 10 prefix, encapsulated pixels) take the full parser.
-        // This is where compressed transfer syntaxes switch to Seldinger.Dicom.Pixels.DicomPixelData.
+        // Unusual layouts (big endian, deflate, no Part 10 prefix, encapsulated pixels) take the full parser;
+        // compressed frames are decoded to the native little-endian layout the slice decoder reads.
         var full = DicomFile.Open(path);
         ReadOnlyMemory<byte> pixels;
         try
         {
-            pixels = full.GetNativePixelData();
+            pixels = full.TransferSyntax.IsEncapsulated
+                ? DicomPixelData.Create(full).GetFrameBytes(0)
+                : full.GetNativePixelData();
         }
         catch (DicomException e)
         {
