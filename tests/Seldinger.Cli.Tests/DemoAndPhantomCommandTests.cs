@@ -22,6 +22,10 @@ public sealed class DemoAndPhantomCommandTests : IDisposable
         Assert.Equal(series.Geometry.SizeK, labels.Geometry.SizeK);
         Assert.True(series.Geometry.Origin.DistanceTo(labels.Geometry.Origin) < 1e-4);
         Assert.Equal(series.Geometry.SpacingK, labels.Geometry.SpacingK, 4);
+
+        // The DICOM SEG carries the same labels on the same grid.
+        var seg = Seldinger.Imaging.Segmentation.DicomSegReader.Read(Path.Combine(output, "segmentation", "labels-seg.dcm"), series.Geometry);
+        Assert.Equal(labels.Voxels, seg.Labels.Voxels);
     }
 
     [Fact]

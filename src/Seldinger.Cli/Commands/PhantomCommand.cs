@@ -1,10 +1,11 @@
 using Seldinger.Imaging.Formats;
 using Seldinger.Imaging.Phantoms;
+using Seldinger.Imaging.Segmentation;
 using Seldinger.Imaging.Series;
 
 namespace Seldinger.Cli.Commands;
 
-/// <summary><c>seldinger phantom --out DIR</c>: the abdominal CT phantom as DICOM plus its label map.</summary>
+/// <summary><c>seldinger phantom --out DIR</c>: the abdominal CT phantom as DICOM plus its label map (NRRD and DICOM SEG).</summary>
 internal static class PhantomCommand
 {
     public static int Run(CommandLine line)
@@ -30,8 +31,12 @@ internal static class PhantomCommand
         };
         var files = CtSeriesWriter.Write(phantom.Hounsfield, description, output);
         NrrdLabelMap.Write(phantom.Labels, Path.Combine(output, "labels.nrrd"));
+        // The SEG goes in a subfolder so that reading the series folder finds only the CT slices.
+        var segmentation = Path.Combine(output, "segmentation", "labels-seg.dcm");
+        Directory.CreateDirectory(Path.GetDirectoryName(segmentation)!);
+        DicomSegWriter.Write(phantom.Labels, SegmentationSource.FromLayout(DicomSeriesReader.ReadLayout(files)), segmentation);
         var g = phantom.Hounsfield.Geometry;
-        CliApp.Say($"Wrote {files.Count} CT slices ({g.SizeI}×{g.SizeJ}, {g.SpacingI:0.###}×{g.SpacingJ:0.###}×{g.SpacingK:0.###} mm) and labels.nrrd to {Path.GetFullPath(output)}");
+        CliApp.Say($"Wrote {files.Count} CT slices ({g.SizeI}×{g.SizeJ}, {g.SpacingI:0.###}×{g.SpacingJ:0.###}×{g.SpacingK:0.###} mm) to {Path.GetFullPath(output)}, with the label map as labels.nrrd and as DICOM SEG (segmentation/labels-seg.dcm).");
         CliApp.Say($"Lesion: centre ({phantom.LesionCenter.X:0.0}, {phantom.LesionCenter.Y:0.0}, {phantom.LesionCenter.Z:0.0}) mm LPS, radius {phantom.LesionRadiusMm:0.0} mm.");
         return 0;
     }
