@@ -91,13 +91,11 @@ public sealed class DicomFile
         if (file.PendingPixelData is { } header)
         {
             file.PendingPixelData = null;
-            try
+            var warnings = options.AllowTruncated ? new List<string>() : null;
+            file.DeferredPixelData = Locate(stream, Path.GetFullPath(path), header, warnings);
+            if (warnings is { Count: > 0 })
             {
-                file.DeferredPixelData = Locate(stream, Path.GetFullPath(path), header);
-            }
-            catch (TruncatedPixelDataException e) when (options.AllowTruncated)
-            {
-                file.Warnings = [.. file.Warnings, e.Message.Replace(": " + e.Detail, ": truncated file: " + e.Detail + "; the elements read before it are kept", StringComparison.Ordinal)];
+                file.Warnings = [.. file.Warnings, .. warnings];
             }
         }
 
@@ -156,16 +154,28 @@ public sealed class DicomFile
         }
     }
 
-    // Records where a deferred Pixel Data element's value (native) or fragments (encapsulated) lie.
-    private static DeferredPixelData Locate(Stream stream, string path, DicomReader.PixelDataHeader header)
+    // Records where a deferred Pixel Data element's value (native) or fragments (encapsulated) lie. When they run
+    // past the end of the file, returns null with a warning if warnings are collected (AllowTruncated), else throws.
+    private static DeferredPixelData? Locate(Stream stream, string path, DicomReader.PixelDataHeader header, List<string>? warnings)
     {
+        DeferredPixelData? Truncated(long offset, string detail)
+        {
+            if (warnings is null)
+            {
+                throw new DicomFileException(path, offset, header.Tag, detail);
+            }
+
+            warnings.Add(new DicomFileException(path, offset, header.Tag, "truncated file: " + detail + "; the elements read before it are kept").Message);
+            return null;
+        }
+
         const uint undefined = 0xFFFFFFFF;
         var length = stream.Length;
         if (header.Length != undefined)
         {
             if (header.ValueOffset + header.Length > length)
             {
-                throw new TruncatedPixelDataException(path, header.ValueOffset, header.Tag, $"element {header.Tag} declares {header.Length} bytes but only {length - header.ValueOffset} remain");
+                return Truncated(header.ValueOffset, $"element {header.Tag} declares {header.Length} bytes but only {length - header.ValueOffset} remain");
             }
 
             return new DeferredPixelData(path, header.Tag, header.VR, header.ValueOffset, header.Length, ReadOnlyMemory<byte>.Empty, null, null);
@@ -180,7 +190,7 @@ public sealed class DicomFile
         {
             if (pos + 8 > length)
             {
-                throw new TruncatedPixelDataException(path, pos, header.Tag, $"encapsulated pixel data {header.Tag} has no sequence delimiter before the end of the file");
+                return Truncated(pos, $"encapsulated pixel data {header.Tag} has no sequence delimiter before the end of the file");
             }
 
             stream.Position = pos;
@@ -194,7 +204,7 @@ public sealed class DicomFile
 
             if (tag == 0xFFFEE000 && itemLength != undefined && itemLength <= int.MaxValue && pos + 8 + itemLength > length)
             {
-                throw new TruncatedPixelDataException(path, pos, header.Tag, $"fragment of {header.Tag} declares {itemLength} bytes but only {length - pos - 8} remain");
+                return Truncated(pos, $"fragment of {header.Tag} declares {itemLength} bytes but only {length - pos - 8} remain");
             }
 
             if (tag != 0xFFFEE000 || itemLength == undefined || pos + 8 + itemLength > length || itemLength > int.MaxValue)
@@ -319,8 +329,4 @@ public sealed class DicomFile
         return sb.ToString();
     }
 
-    // The deferred pixel data runs past the end of the file: a truncation, which AllowTruncated accepts.
-    private sealed class TruncatedPixelDataException(string path, long offset, DicomTag tag, string detail) : DicomFileException(path, offset, tag, detail)
-    {
-    }
 }

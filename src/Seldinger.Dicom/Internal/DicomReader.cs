@@ -32,6 +32,10 @@ internal sealed class DicomReader
     // Set once a truncation was accepted: every level returns what it has read so far.
     private bool _stopped;
 
+    // Set once a sequence or item was cut at the end of the file (AllowTruncated): an item that runs past that
+    // bound is truncated too, not longer than its sequence.
+    private bool _clipped;
+
     private DicomReader(string path, byte[] buffer, int length, long fileLength, DicomReadOptions options)
     {
         _path = path;
@@ -245,7 +249,7 @@ internal sealed class DicomReader
         if (pos + count > limit)
         {
             var remaining = Math.Max(0, limit - pos);
-            var where = end >= 0 ? " in the enclosing item or sequence" : string.Empty;
+            var where = end >= 0 && !(_clipped && limit == FileLimit) ? " in the enclosing item or sequence" : string.Empty;
             var detail = $"{what} needs {count} bytes but only {remaining} remain{where}";
             if (limit < FileLimit || !AcceptTruncation(pos, tag, detail))
             {
@@ -456,23 +460,27 @@ internal sealed class DicomReader
             {
                 long limit = end >= 0 ? end : FileLimit;
                 var valueEnd = pos + (long)length;
+                string? truncated = null;
                 if (valueEnd > limit)
                 {
-                    var where = end >= 0 ? " in the enclosing item or sequence" : string.Empty;
-                    var detail = $"element {tag} declares {length} bytes but only {Math.Max(0, limit - pos)} remain{where}";
-                    if (limit < FileLimit || !AcceptTruncation(elementStart, tag, detail))
+                    var where = end >= 0 && !(_clipped && limit == FileLimit) ? " in the enclosing item or sequence" : string.Empty;
+                    truncated = $"element {tag} declares {length} bytes but only {Math.Max(0, limit - pos)} remain{where}";
+                    if (limit < FileLimit || !_salvage)
                     {
-                        throw Error(elementStart, tag, detail);
+                        throw Error(elementStart, tag, truncated);
                     }
 
                     if (vr != DicomVR.SQ)
                     {
                         // A partial value is not a value: the element is left out.
+                        AcceptTruncation(elementStart, tag, truncated);
                         return;
                     }
 
-                    // A truncated sequence keeps the items (and elements) read up to the end of the file.
+                    // A truncated sequence keeps the items (and elements) read up to the end of the file; the
+                    // warning names the innermost element cut, or this sequence when the cut falls between items.
                     valueEnd = limit;
+                    _clipped = true;
                 }
 
                 if (valueEnd > _length)
@@ -489,7 +497,7 @@ internal sealed class DicomReader
 
                     element = vr == DicomVR.SQ
                         ? new DicomElement(tag, ParseItems(ref pos, (int)valueEnd, depth, explicitVR, tag, dataset.CharacterSet, PixelRepresentation(dataset, pixelRepresentation)))
-                        : ParseUNSequence(pos, (int)valueEnd, depth, tag, dataset, pixelRepresentation);
+                        : ParseUNSequence(elementStart, pos, (int)valueEnd, depth, tag, dataset, pixelRepresentation);
                 }
                 else
                 {
@@ -502,6 +510,10 @@ internal sealed class DicomReader
                 }
 
                 pos = (int)valueEnd;
+                if (truncated is not null)
+                {
+                    AcceptTruncation(elementStart, tag, truncated);
+                }
             }
 
             if (element is not null)
@@ -519,7 +531,7 @@ internal sealed class DicomReader
     // PS3.5 6.2.2 (notes): a UN element whose dictionary VR is SQ holds a sequence in implicit VR little
     // endian, whatever the transfer syntax (a file converted by a tool that did not know the tag). It is
     // parsed as such within its length; if that fails, the bytes are kept as UN and a warning recorded.
-    private DicomElement ParseUNSequence(int pos, int valueEnd, int depth, DicomTag tag, DicomDataset dataset, int pixelRepresentation)
+    private DicomElement ParseUNSequence(int elementStart, int pos, int valueEnd, int depth, DicomTag tag, DicomDataset dataset, int pixelRepresentation)
     {
         var wasBigEndian = _bigEndian;
         var warnings = _warnings.Count;
@@ -534,7 +546,7 @@ internal sealed class DicomReader
         catch (DicomFileException e)
         {
             _warnings.RemoveRange(warnings, _warnings.Count - warnings);
-            _warnings.Add(Error(pos, tag, $"UN element {tag} is a sequence in the dictionary but its value is not an implicit VR sequence ({e.Detail}); kept as UN").Message);
+            _warnings.Add(Error(elementStart, tag, $"UN element {tag} is a sequence in the dictionary but its value is not an implicit VR sequence ({e.Detail}); kept as UN").Message);
             return new DicomElement(tag, DicomVR.UN, _buffer.AsMemory(pos, valueEnd - pos));
         }
         finally
@@ -632,10 +644,11 @@ internal sealed class DicomReader
             {
                 long limit = end >= 0 ? end : FileLimit;
                 var itemEnd = pos + (long)length;
+                string? truncated = null;
                 if (itemEnd > limit)
                 {
                     var detail = $"item in sequence {sequenceTag} declares {length} bytes but only {Math.Max(0, limit - pos)} remain";
-                    if (end >= 0)
+                    if (end >= 0 && !(_clipped && limit == FileLimit))
                     {
                         // The last item of a defined-length sequence runs past the sequence's end (a writer
                         // that shortened the item without fixing its length; pydicom and DCMTK read on). The
@@ -643,7 +656,12 @@ internal sealed class DicomReader
                         // in it must still end there exactly.
                         _warnings.Add(Error(pos - 8, sequenceTag, detail + " in the sequence; item read up to the end of the sequence").Message);
                     }
-                    else if (!AcceptTruncation(pos - 8, sequenceTag, detail))
+                    else if (_salvage)
+                    {
+                        truncated = detail;
+                        _clipped = true;
+                    }
+                    else
                     {
                         throw Error(pos - 8, sequenceTag, detail);
                     }
@@ -656,8 +674,13 @@ internal sealed class DicomReader
                     throw new NeedMoreDataException();
                 }
 
+                var itemStart = pos - 8;
                 ParseDataset(item, ref pos, (int)itemEnd, depth + 1, explicitVR, false, sequenceTag, pixelRepresentation);
                 item.HasUndefinedItemLength = false;
+                if (truncated is not null)
+                {
+                    AcceptTruncation(itemStart, sequenceTag, truncated);
+                }
             }
 
             items.Add(item);
