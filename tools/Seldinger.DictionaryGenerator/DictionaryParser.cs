@@ -209,7 +209,9 @@ internal static class SourceWriter
             var vr = e.Vr == "NONE" ? "no VR" : e.AlternateVr is null ? e.Vr : e.Vr + " or " + e.AlternateVr;
             var notes = (e.Mask != 0xFFFFFFFF ? " First tag of a repeating group." : string.Empty) + (e.Retired ? " Retired." : string.Empty);
             sb.Append(CultureInfo.InvariantCulture, $"    /// <summary>{DictionaryParser.Format(e.Tag)} {e.Name}, {vr}, VM {e.Vm}.{notes}</summary>\n");
-            sb.Append(CultureInfo.InvariantCulture, $"    public static readonly DicomTag {e.Keyword} = new(0x{e.Tag >> 16:X4}, 0x{e.Tag & 0xFFFF:X4});\n");
+            // Properties, not static readonly fields: thousands of fields would make every program pay
+            // for one large static constructor on first use; a property is inlined to a constant.
+            sb.Append(CultureInfo.InvariantCulture, $"    public static DicomTag {e.Keyword} => new(0x{e.Tag >> 16:X4}, 0x{e.Tag & 0xFFFF:X4});\n");
         }
 
         sb.Append("}\n");
