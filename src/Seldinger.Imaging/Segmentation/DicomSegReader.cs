@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Seldinger.Dicom;
 using Seldinger.Dicom.StructuredReporting;
 using Seldinger.Imaging.Geometry;
+using Seldinger.Imaging.Segmentation.Internal;
 using Seldinger.Imaging.Series;
 
 namespace Seldinger.Imaging.Segmentation;
@@ -18,8 +19,6 @@ namespace Seldinger.Imaging.Segmentation;
 /// </remarks>
 public static class DicomSegReader
 {
-    private const string LabelMapSegmentationStorage = "1.2.840.10008.5.1.4.1.1.66.7";
-
     /// <summary>Reads the Segmentation file at <paramref name="path"/> onto <paramref name="geometry"/>.</summary>
     /// <exception cref="DicomException">The file is not a readable Segmentation.</exception>
     /// <exception cref="SeriesGeometryException">A frame does not lie on the grid.</exception>
@@ -33,7 +32,7 @@ public static class DicomSegReader
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(geometry);
         var sopClass = dataset.GetString(DicomTags.SOPClassUID);
-        if (sopClass is not (DicomUids.SegmentationStorage or LabelMapSegmentationStorage))
+        if (sopClass is not (DicomUids.SegmentationStorage or SegmentationUids.LabelMapSegmentationStorage))
         {
             throw new DicomDataException(DicomTags.SOPClassUID, $"{sopClass} is not a Segmentation Storage SOP class");
         }

@@ -3,6 +3,12 @@ namespace Seldinger.Imaging.Segmentation;
 /// <summary>Series attributes and segment meanings for <see cref="DicomSegWriter"/>.</summary>
 public sealed record DicomSegWriteOptions
 {
+    /// <summary>
+    /// The encoding: <see cref="SegmentationType.Binary"/> (the default, Segmentation Storage) or
+    /// <see cref="SegmentationType.LabelMap"/> (Label Map Segmentation Storage, one 8-bit frame per slice).
+    /// </summary>
+    public SegmentationType Type { get; init; } = SegmentationType.Binary;
+
     /// <summary>What each label value means; every value present in the label map needs one. Defaults to <see cref="TissueSegments.All"/>.</summary>
     public IReadOnlyList<SegmentDescription> Segments { get; init; } = TissueSegments.All;
 

@@ -3,25 +3,33 @@ using System.Globalization;
 using Seldinger.Dicom;
 using Seldinger.Dicom.StructuredReporting;
 using Seldinger.Imaging.Geometry;
+using Seldinger.Imaging.Segmentation.Internal;
 
 namespace Seldinger.Imaging.Segmentation;
 
 /// <summary>
-/// Writes a label map as a DICOM Segmentation (Segmentation Storage, 1.2.840.10008.5.1.4.1.1.66.4) of type
-/// BINARY: one segment per label value present, one 1-bit frame per segment per slice that contains it,
-/// each frame referencing its source image (Derivation Image), its position (Plane Position) and its
-/// segment (Segment Identification), indexed by (segment, position) in the Dimension Index Sequence.
+/// Writes a label map as a DICOM Segmentation with one segment per label value present, Segment Numbers
+/// 1, 2, … in label value order. By default (<see cref="SegmentationType.Binary"/>) it is a Segmentation
+/// Storage (1.2.840.10008.5.1.4.1.1.66.4) of type BINARY: one 1-bit frame per segment per slice that
+/// contains it, each frame referencing its source image (Derivation Image), its position (Plane
+/// Position) and its segment (Segment Identification), indexed by (segment, position) in the Dimension
+/// Index Sequence. With <see cref="SegmentationType.LabelMap"/> it is a Label Map Segmentation Storage
+/// (1.2.840.10008.5.1.4.1.1.66.7) of type LABELMAP: one 8-bit MONOCHROME2 frame per slice whose pixel
+/// values are Segment Numbers (0 = background, Pixel Padding Value 0), Segments Overlap NO, no Segment
+/// Identification, indexed by position alone.
 /// </summary>
 /// <remarks>
-/// Bits are packed as PS3.5 §8.1.1 says: the first pixel in the least significant bit of the first
-/// byte, frames following each other without padding, the whole value padded to an even length.
+/// BINARY bits are packed as PS3.5 §8.1.1 says: the first pixel in the least significant bit of the first
+/// byte, frames following each other without padding, the whole value padded to an even length. A
+/// <see cref="Volume{T}"/> of bytes has at most 255 segments, so a LABELMAP is always 8 bits allocated
+/// (PS3.3 Table C.8.20-2 allows 8 or 16).
 /// </remarks>
 public static class DicomSegWriter
 {
     private static readonly DicomCode SourceImagePurpose = new("121322", "DCM", "Source image for image processing operation");
     private static readonly DicomCode SegmentationDerivation = new("113076", "DCM", "Segmentation");
 
-    /// <summary>Builds the Segmentation dataset.</summary>
+    /// <summary>Builds the Segmentation dataset (BINARY or LABELMAP, per <see cref="DicomSegWriteOptions.Type"/>).</summary>
     /// <param name="labels">The label map on the source grid (0 = no segment).</param>
     /// <param name="source">The source series.</param>
     /// <param name="options">Series attributes and segment meanings; defaults to <see cref="TissueSegments"/>.</param>
@@ -58,6 +66,11 @@ public static class DicomSegWriter
             {
                 segments.Add(Describe(options, (byte)value));
             }
+        }
+
+        if (options.Type == SegmentationType.LabelMap)
+        {
+            return CreateLabelMap(labels, source, options, segments);
         }
 
         var frames = new List<(int Segment, int K)>();
@@ -101,6 +114,38 @@ public static class DicomSegWriter
         return BuildDataset(g, source, options, segments, frames, pixels);
     }
 
+    /// <summary>LABELMAP: every slice is one frame of Segment Numbers (PS3.3 C.8.20.2, Table C.8.20-2).</summary>
+    private static DicomDataset CreateLabelMap(Volume<byte> labels, SegmentationSource source, DicomSegWriteOptions options, List<SegmentDescription> segments)
+    {
+        var g = labels.Geometry;
+        var plane = g.SizeI * g.SizeJ;
+        var segmentNumber = new byte[256];
+        for (var s = 0; s < segments.Count; s++)
+        {
+            segmentNumber[segments[s].LabelValue] = (byte)(s + 1);
+        }
+
+        var length = checked((long)plane * g.SizeK);
+        var pixels = new byte[checked((int)(length + (length & 1)))];
+        Parallel.For(0, g.SizeK, k =>
+        {
+            var slice = labels.SliceK(k);
+            var frame = pixels.AsSpan(k * plane, plane);
+            for (var p = 0; p < frame.Length; p++)
+            {
+                frame[p] = segmentNumber[slice[p]];
+            }
+        });
+
+        var frames = new List<(int Segment, int K)>(g.SizeK);
+        for (var k = 0; k < g.SizeK; k++)
+        {
+            frames.Add((-1, k));
+        }
+
+        return BuildDataset(g, source, options, segments, frames, pixels);
+    }
+
     /// <summary>Builds the Segmentation and saves it as a Part 10 file (Explicit VR Little Endian).</summary>
     public static void Write(Volume<byte> labels, SegmentationSource source, string path, DicomSegWriteOptions? options = null)
     {
@@ -112,6 +157,7 @@ public static class DicomSegWriter
         VolumeGeometry g, SegmentationSource source, DicomSegWriteOptions options,
         List<SegmentDescription> segments, List<(int Segment, int K)> frames, byte[] pixels)
     {
+        var labelMap = options.Type == SegmentationType.LabelMap;
         var now = options.ContentDateTime;
         var date = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var time = now.ToString("HHmmss", CultureInfo.InvariantCulture);
@@ -120,7 +166,7 @@ public static class DicomSegWriter
         // SOP Common, Patient, General Study (copied from the source: the segmentation joins the study).
         ds.SetString(DicomTags.SpecificCharacterSet, "ISO_IR 192");
         ds.SetStrings(DicomTags.ImageType, "DERIVED", "PRIMARY");
-        ds.SetString(DicomTags.SOPClassUID, DicomUids.SegmentationStorage);
+        ds.SetString(DicomTags.SOPClassUID, labelMap ? SegmentationUids.LabelMapSegmentationStorage : DicomUids.SegmentationStorage);
         ds.SetString(DicomTags.SOPInstanceUID, options.SopInstanceUid ?? DicomUid.Generate());
         ds.SetString(DicomTags.StudyDate, source.StudyDate);
         ds.SetString(DicomTags.SeriesDate, date);
@@ -160,16 +206,16 @@ public static class DicomSegWriter
         series.SetString(DicomTags.SeriesInstanceUID, source.SeriesInstanceUid);
         ds.SetSequence(DicomTags.ReferencedSeriesSequence, [series]);
 
-        // Multi-frame Dimension: frames indexed by segment, then by position.
+        // Multi-frame Dimension: BINARY frames indexed by segment, then by position; LABELMAP frames
+        // (which carry every segment) by position alone.
         var organization = DicomUid.Generate();
         var organizationItem = new DicomDataset();
         organizationItem.SetString(DicomTags.DimensionOrganizationUID, organization);
         ds.SetSequence(DicomTags.DimensionOrganizationSequence, [organizationItem]);
-        ds.SetSequence(DicomTags.DimensionIndexSequence,
-        [
-            DimensionIndex(organization, DicomTags.ReferencedSegmentNumber, DicomTags.SegmentIdentificationSequence, "ReferencedSegmentNumber"),
-            DimensionIndex(organization, DicomTags.ImagePositionPatient, DicomTags.PlanePositionSequence, "ImagePositionPatient"),
-        ]);
+        var byPosition = DimensionIndex(organization, DicomTags.ImagePositionPatient, DicomTags.PlanePositionSequence, "ImagePositionPatient");
+        ds.SetSequence(DicomTags.DimensionIndexSequence, labelMap
+            ? [byPosition]
+            : [DimensionIndex(organization, DicomTags.ReferencedSegmentNumber, DicomTags.SegmentIdentificationSequence, "ReferencedSegmentNumber"), byPosition]);
 
         // Image Pixel and Segmentation Image.
         ds.SetUInt16(DicomTags.SamplesPerPixel, 1);
@@ -177,12 +223,24 @@ public static class DicomSegWriter
         ds.SetIntegerString(DicomTags.NumberOfFrames, frames.Count);
         ds.SetUInt16(DicomTags.Rows, (ushort)g.SizeJ);
         ds.SetUInt16(DicomTags.Columns, (ushort)g.SizeI);
-        ds.SetUInt16(DicomTags.BitsAllocated, 1);
-        ds.SetUInt16(DicomTags.BitsStored, 1);
-        ds.SetUInt16(DicomTags.HighBit, 0);
+        ds.SetUInt16(DicomTags.BitsAllocated, (ushort)(labelMap ? 8 : 1));
+        ds.SetUInt16(DicomTags.BitsStored, (ushort)(labelMap ? 8 : 1));
+        ds.SetUInt16(DicomTags.HighBit, (ushort)(labelMap ? 7 : 0));
         ds.SetUInt16(DicomTags.PixelRepresentation, 0);
+        if (labelMap)
+        {
+            // A.51.4: the background of a label map is its Pixel Padding Value (absent for BINARY).
+            ds.SetUInt16(DicomTags.PixelPaddingValue, 0);
+        }
+
         ds.SetString(DicomTags.LossyImageCompression, "00");
-        ds.SetString(DicomTags.SegmentationType, "BINARY");
+        ds.SetString(DicomTags.SegmentationType, labelMap ? "LABELMAP" : "BINARY");
+        if (labelMap)
+        {
+            // Table C.8.20-2: if present, shall be NO for LABELMAP.
+            ds.SetString(DicomTags.SegmentsOverlap, "NO");
+        }
+
         ds.SetString(DicomTags.ContentLabel, options.ContentLabel);
         ds.SetString(DicomTags.ContentDescription, options.SeriesDescription);
         ds.SetString(DicomTags.ContentCreatorName, options.ContentCreatorName);
@@ -237,23 +295,34 @@ public static class DicomSegWriter
             derivation.SetSequence(DicomTags.DerivationCodeSequence, [SegmentationDerivation.ToItem()]);
 
             var content = new DicomDataset();
-            var index = new byte[8];
-            BinaryPrimitives.WriteUInt32LittleEndian(index, (uint)(s + 1));
-            BinaryPrimitives.WriteUInt32LittleEndian(index.AsSpan(4), (uint)(k + 1));
+            var index = new byte[labelMap ? 4 : 8];
+            if (labelMap)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(index, (uint)(k + 1));
+            }
+            else
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(index, (uint)(s + 1));
+                BinaryPrimitives.WriteUInt32LittleEndian(index.AsSpan(4), (uint)(k + 1));
+            }
+
             content.SetBytes(DicomTags.DimensionIndexValues, DicomVR.UL, index);
 
             var position = new DicomDataset();
             var ipp = g.IndexToWorld(new VoxelIndex(0, 0, k));
             position.SetDecimalStrings(DicomTags.ImagePositionPatient, ipp.X, ipp.Y, ipp.Z);
 
-            var identification = new DicomDataset();
-            identification.SetUInt16(DicomTags.ReferencedSegmentNumber, (ushort)(s + 1));
-
             var item = new DicomDataset();
             item.SetSequence(DicomTags.DerivationImageSequence, [derivation]);
             item.SetSequence(DicomTags.FrameContentSequence, [content]);
             item.SetSequence(DicomTags.PlanePositionSequence, [position]);
-            item.SetSequence(DicomTags.SegmentIdentificationSequence, [identification]);
+            if (!labelMap)
+            {
+                // Table A.51-2: no Segmentation Functional Group for LABELMAP (each pixel names its segment).
+                var identification = new DicomDataset();
+                identification.SetUInt16(DicomTags.ReferencedSegmentNumber, (ushort)(s + 1));
+                item.SetSequence(DicomTags.SegmentIdentificationSequence, [identification]);
+            }
             perFrame[f] = item;
         }
 
