@@ -289,6 +289,16 @@ public class ReaderRecoveryTests
         Assert.Contains("declares 4294967280 bytes but only 16 remain", Assert.Single(file.Warnings), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_MetaWithoutSyntaxAndDatasetShorterThanAHeader_ThrowsLocatedFileException()
+    {
+        var bytes = Concat(new byte[128], Text("DICM"), Explicit(0x0002, 0x3030, "UL", Text("0000")), Text("0000"));
+
+        var e = Assert.Throws<DicomFileException>(() => DicomFile.Read(new MemoryStream(bytes), name: "short.dcm"));
+
+        Assert.Equal("short.dcm: byte 144: element (3030,3030) header needs 8 bytes but only 4 remain", e.Message);
+    }
+
     private static void Walk(DicomDataset dataset, string prefix, List<string> into)
     {
         foreach (var element in dataset)

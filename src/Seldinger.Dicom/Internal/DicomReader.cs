@@ -179,7 +179,8 @@ internal sealed class DicomReader
             // No transfer syntax in the meta: decide from the first dataset element, as for raw datasets.
             if (!Available(datasetStart, 6))
             {
-                return _complete && datasetStart >= _length ? TransferSyntax.ExplicitVRLittleEndian : throw new NeedMoreDataException();
+                // Too short to tell (the whole file is here): explicit, and the dataset fails at its first element.
+                return _complete || datasetStart + 6 > _fileLength ? TransferSyntax.ExplicitVRLittleEndian : throw new NeedMoreDataException();
             }
 
             return IsVR(datasetStart + 4) ? TransferSyntax.ExplicitVRLittleEndian : TransferSyntax.ImplicitVRLittleEndian;
