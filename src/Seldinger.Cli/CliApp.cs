@@ -14,8 +14,8 @@ internal static class CliApp
                  Generate a phantom CT, import it, plan a biopsy path and serve the web UI.
           serve [--port 5080] [--host 127.0.0.1] [--data DIR] [--db sqlite|postgres] [--connection STR] [--migrate]
                  Serve the API and web UI.
-          phantom --out DIR [--seed N] [--age YEARS] [--noise HU]
-                 Write the abdominal CT phantom as a DICOM series plus its label map (labels.nrrd).
+          phantom --out DIR [--seed N] [--age YEARS] [--noise HU] [--seg binary|labelmap]
+                 Write the abdominal CT phantom as a DICOM series plus its label map (labels.nrrd and DICOM SEG).
           dicom dump FILE [--json]
                  Print a DICOM file's elements (--json: the DICOM JSON model of PS3.18 Annex F).
           dicom series DIR [--json]

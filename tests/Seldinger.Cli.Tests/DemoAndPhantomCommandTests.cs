@@ -14,7 +14,7 @@ public sealed class DemoAndPhantomCommandTests : IDisposable
     public void Phantom_Out_WritesSeriesAndLabelMapOfTheSameGeometry()
     {
         var output = Path.Combine(_dir.Path, "phantom");
-        var (code, stdout, stderr) = CliRunner.Run("phantom", "--out", output, "--seed", "4");
+        var (code, stdout, stderr) = CliRunner.Run("phantom", "--out", output, "--seed", "4", "--seg", "labelmap");
         Assert.True(code == 0, stderr);
         Assert.Contains("Lesion", stdout, StringComparison.Ordinal);
         var series = DicomSeriesReader.ReadVolume(Directory.GetFiles(output, "*.dcm"));

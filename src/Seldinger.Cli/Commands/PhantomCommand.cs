@@ -18,6 +18,12 @@ internal static class PhantomCommand
             AgeYears = line.DoubleValue("--age", defaults.AgeYears, 1, 18),
             NoiseSigmaHu = line.DoubleValue("--noise", defaults.NoiseSigmaHu, 0, 200),
         };
+        var segType = line.Value("--seg") switch
+        {
+            null or "binary" => SegmentationType.Binary,
+            "labelmap" => SegmentationType.LabelMap,
+            var other => throw new UsageException($"--seg must be binary or labelmap, not '{other}'."),
+        };
         line.RejectUnknown();
 
         var phantom = AbdomenPhantom.Generate(options);
@@ -34,7 +40,8 @@ internal static class PhantomCommand
         // The SEG goes in a subfolder so that reading the series folder finds only the CT slices.
         var segmentation = Path.Combine(output, "segmentation", "labels-seg.dcm");
         Directory.CreateDirectory(Path.GetDirectoryName(segmentation)!);
-        DicomSegWriter.Write(phantom.Labels, SegmentationSource.FromLayout(DicomSeriesReader.ReadLayout(files)), segmentation);
+        DicomSegWriter.Write(phantom.Labels, SegmentationSource.FromLayout(DicomSeriesReader.ReadLayout(files)), segmentation,
+            new DicomSegWriteOptions { Type = segType });
         var g = phantom.Hounsfield.Geometry;
         CliApp.Say($"Wrote {files.Count} CT slices ({g.SizeI}×{g.SizeJ}, {g.SpacingI:0.###}×{g.SpacingJ:0.###}×{g.SpacingK:0.###} mm) to {Path.GetFullPath(output)}, with the label map as labels.nrrd and as DICOM SEG (segmentation/labels-seg.dcm).");
         CliApp.Say($"Lesion: centre ({phantom.LesionCenter.X:0.0}, {phantom.LesionCenter.Y:0.0}, {phantom.LesionCenter.Z:0.0}) mm LPS, radius {phantom.LesionRadiusMm:0.0} mm.");
