@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -10,14 +9,16 @@ namespace Seldinger.Dicom.Text.Internal;
 /// </summary>
 internal sealed class CharacterSetTerm
 {
-    private static readonly FrozenDictionary<string, CharacterSetTerm> Terms = BuildTerms();
+    private static readonly Dictionary<string, CharacterSetTerm> Terms = BuildTerms();
 
-    private CharacterSetTerm(string name, GraphicSet? g0, GraphicSet? g1, Encoding? wholeValue = null)
+    private readonly Lazy<Encoding>? _wholeValue;
+
+    private CharacterSetTerm(string name, GraphicSet? g0, GraphicSet? g1, Func<Encoding>? wholeValue = null)
     {
         Name = name;
         G0 = g0;
         G1 = g1;
-        WholeValueEncoding = wholeValue;
+        _wholeValue = wholeValue is null ? null : new Lazy<Encoding>(wholeValue);
     }
 
     /// <summary>The default repertoire (ISO 646 IRV): what an absent or empty value 1 means.</summary>
@@ -33,7 +34,7 @@ internal sealed class CharacterSetTerm
     public GraphicSet? G1 { get; }
 
     /// <summary>UTF-8, GB18030 or GBK: the whole value is in this encoding and code extensions do not apply.</summary>
-    public Encoding? WholeValueEncoding { get; }
+    public Encoding? WholeValueEncoding => _wholeValue?.Value;
 
     /// <summary>Looks up a defined term, accepting common misspellings ("ISO-IR 100", "ISO_IR100", lower case).</summary>
     public static CharacterSetTerm? Find(string term)
@@ -74,7 +75,7 @@ internal sealed class CharacterSetTerm
         return t;
     }
 
-    private static FrozenDictionary<string, CharacterSetTerm> BuildTerms()
+    private static Dictionary<string, CharacterSetTerm> BuildTerms()
     {
         var map = new Dictionary<string, CharacterSetTerm>(StringComparer.Ordinal);
 
@@ -106,9 +107,9 @@ internal sealed class CharacterSetTerm
         map["ISO 2022 IR 159"] = new CharacterSetTerm("ISO 2022 IR 159", GraphicSet.Jis0212, null);
         map["ISO 2022 IR 149"] = new CharacterSetTerm("ISO 2022 IR 149", null, GraphicSet.Ksx1001);
         map["ISO 2022 IR 58"] = new CharacterSetTerm("ISO 2022 IR 58", null, GraphicSet.Gb2312);
-        map["ISO_IR 192"] = new CharacterSetTerm("ISO_IR 192", null, null, new UTF8Encoding(false, false));
-        map["GB18030"] = new CharacterSetTerm("GB18030", null, null, CodePages.Strict(54936));
-        map["GBK"] = new CharacterSetTerm("GBK", null, null, CodePages.Strict(936));
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
+        map["ISO_IR 192"] = new CharacterSetTerm("ISO_IR 192", null, null, () => new UTF8Encoding(false, false));
+        map["GB18030"] = new CharacterSetTerm("GB18030", null, null, () => CodePages.Strict(54936));
+        map["GBK"] = new CharacterSetTerm("GBK", null, null, () => CodePages.Strict(936));
+        return map;
     }
 }

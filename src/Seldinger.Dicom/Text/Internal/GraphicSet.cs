@@ -8,8 +8,10 @@ namespace Seldinger.Dicom.Text.Internal;
 /// </summary>
 internal sealed class GraphicSet
 {
-    private readonly Encoding? _decoder;
-    private readonly Encoding? _encoder;
+    // Created on first use: building every code page's tables up front costs a process ~20 ms
+    // although most files only ever need ASCII or UTF-8.
+    private readonly Lazy<Encoding>? _decoder;
+    private readonly Lazy<Encoding>? _encoder;
 
     private GraphicSet(GraphicSetKind kind, string escape, int codePage)
     {
@@ -19,8 +21,8 @@ internal sealed class GraphicSet
         BytesPerCharacter = kind is GraphicSetKind.Jis0208 or GraphicSetKind.Jis0212 or GraphicSetKind.Ksx1001 or GraphicSetKind.Gb2312 ? 2 : 1;
         if (codePage != 0)
         {
-            _decoder = CodePages.Strict(codePage);
-            _encoder = CodePages.Dropping(codePage);
+            _decoder = new Lazy<Encoding>(() => CodePages.Strict(codePage));
+            _encoder = new Lazy<Encoding>(() => CodePages.Dropping(codePage));
         }
     }
 
@@ -72,7 +74,7 @@ internal sealed class GraphicSet
                 break;
             default:
                 // Two-byte G0 sets arrive here with the high bits set, i.e. in their EUC form.
-                text.Append(_decoder!.GetString(bytes));
+                text.Append(_decoder!.Value.GetString(bytes));
                 break;
         }
     }
@@ -108,7 +110,7 @@ internal sealed class GraphicSet
 
         Span<char> one = [c];
         Span<byte> encoded = stackalloc byte[8];
-        var count = _encoder!.GetBytes(one, encoded);
+        var count = _encoder!.Value.GetBytes(one, encoded);
         if (Kind == GraphicSetKind.HighHalf)
         {
             if (count != 1 || encoded[0] < 0xA0)
