@@ -9,4 +9,7 @@ command -v dcmdump >/dev/null || { echo "dcmdump missing: apt-get install -y --n
 # ReadyToRun: the cold-process runs measure our code, not the JIT warming up.
 dotnet publish bench/Seldinger.Bench -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o bench/Seldinger.Bench/bin/r2r -v quiet -nologo
+# The same program compiled ahead of time, for the cold header-only row (no runtime start-up or JIT).
+dotnet publish bench/Seldinger.Bench -c Release -r linux-x64 -p:PublishAot=true -p:InvariantGlobalization=true \
+  -o bench/Seldinger.Bench/bin/aot -v quiet -nologo
 exec dotnet bench/Seldinger.Bench/bin/r2r/bench.dll b1 "$@"
