@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Seldinger.Dicom;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Formats;
 using Seldinger.Imaging.Series;
@@ -20,7 +21,16 @@ public sealed class ImageStore(SeldingerDbContext db, StorageOptions options, Ti
     /// </summary>
     public async Task<SeriesImportResult> ImportSeriesAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
     {
-        var volume = await Task.Run(() => DicomSeriesReader.ReadVolume(files), cancellationToken);
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            throw new SeriesGeometryException("No files were given.");
+        }
+
+        // The volume is checked on every slice of the series: the ones given and the ones stored before,
+        // so adding slices to a stored series can neither leave a gap nor shrink its recorded geometry.
+        var stored = await StoredSlicesNotAmongAsync(files, cancellationToken);
+        var volume = await Task.Run(() => DicomSeriesReader.ReadVolume([.. stored, .. files]), cancellationToken);
         var relativeFolder = Path.Combine(SafeName(volume.StudyInstanceUid), SafeName(volume.SeriesInstanceUid));
         var folder = Path.Combine(options.ImageDirectory, relativeFolder);
         Directory.CreateDirectory(folder);
@@ -29,49 +39,87 @@ public sealed class ImageStore(SeldingerDbContext db, StorageOptions options, Ti
             .Select(i => i.SopInstanceUid).ToListAsync(cancellationToken);
         var knownSet = known.ToHashSet(StringComparer.Ordinal);
         var added = new List<ImageInstance>();
-        foreach (var slice in volume.Slices)
+        var copied = new List<string>();
+        try
         {
-            if (knownSet.Contains(slice.SopInstanceUid))
+            foreach (var slice in volume.Slices)
             {
-                continue;
+                if (!knownSet.Add(slice.SopInstanceUid))
+                {
+                    continue;
+                }
+
+                var relative = Path.Combine(relativeFolder, SafeName(slice.SopInstanceUid) + ".dcm");
+                var target = Path.Combine(options.ImageDirectory, relative);
+                var (size, isNew) = CopyAtomically(slice.Path, target);
+                if (isNew)
+                {
+                    copied.Add(target);
+                }
+
+                added.Add(new ImageInstance
+                {
+                    SopInstanceUid = slice.SopInstanceUid,
+                    SeriesInstanceUid = volume.SeriesInstanceUid,
+                    InstanceNumber = slice.InstanceNumber,
+                    RelativePath = relative,
+                    SizeBytes = size,
+                });
             }
 
-            var relative = Path.Combine(relativeFolder, SafeName(slice.SopInstanceUid) + ".dcm");
-            var size = CopyAtomically(slice.Path, Path.Combine(options.ImageDirectory, relative));
-            added.Add(new ImageInstance
+            var series = await db.Series.SingleOrDefaultAsync(s => s.SeriesInstanceUid == volume.SeriesInstanceUid, cancellationToken);
+            if (series is null)
             {
-                SopInstanceUid = slice.SopInstanceUid,
-                SeriesInstanceUid = volume.SeriesInstanceUid,
-                InstanceNumber = slice.InstanceNumber,
-                RelativePath = relative,
-                SizeBytes = size,
-            });
-        }
+                series = new ImageSeries
+                {
+                    SeriesInstanceUid = volume.SeriesInstanceUid,
+                    StudyInstanceUid = volume.StudyInstanceUid,
+                    PatientId = volume.PatientId,
+                    Modality = volume.Modality,
+                    Description = volume.SeriesDescription,
+                    StoragePath = relativeFolder,
+                    ImportedAt = clock.GetUtcNow(),
+                };
+                db.Series.Add(series);
+            }
 
-        var series = await db.Series.SingleOrDefaultAsync(s => s.SeriesInstanceUid == volume.SeriesInstanceUid, cancellationToken);
-        if (series is null)
+            var g = volume.Geometry;
+            series.Rows = g.SizeJ;
+            series.Columns = g.SizeI;
+            series.SliceCount = g.SizeK;
+            series.GeometryJson = SeriesGeometryJson.From(g).ToJson();
+            db.Instances.AddRange(added);
+            await db.SaveChangesAsync(cancellationToken);
+            return new SeriesImportResult(series, volume, added.Count);
+        }
+        catch
         {
-            series = new ImageSeries
+            // No row points at these files: remove them so the store holds nothing unindexed.
+            foreach (var path in copied)
             {
-                SeriesInstanceUid = volume.SeriesInstanceUid,
-                StudyInstanceUid = volume.StudyInstanceUid,
-                PatientId = volume.PatientId,
-                Modality = volume.Modality,
-                Description = volume.SeriesDescription,
-                StoragePath = relativeFolder,
-                ImportedAt = clock.GetUtcNow(),
-            };
-            db.Series.Add(series);
+                File.Delete(path);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<List<string>> StoredSlicesNotAmongAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        var headers = await Task.Run(() => files.Select(f => DicomFile.Open(f, new DicomReadOptions { StopBeforePixelData = true }).Dataset).ToList(),
+            cancellationToken);
+        var seriesUids = headers.Select(h => h.TryGetString(DicomTags.SeriesInstanceUID, out var uid) ? uid : null).Distinct().ToList();
+        if (seriesUids is not [{ } seriesUid])
+        {
+            return []; // mixed or missing series: the volume reader names the file
         }
 
-        var g = volume.Geometry;
-        series.Rows = g.SizeJ;
-        series.Columns = g.SizeI;
-        series.SliceCount = knownSet.Count + added.Count;
-        series.GeometryJson = SeriesGeometryJson.From(g).ToJson();
-        db.Instances.AddRange(added);
-        await db.SaveChangesAsync(cancellationToken);
-        return new SeriesImportResult(series, volume, added.Count);
+        var given = headers.Select(h => h.TryGetString(DicomTags.SOPInstanceUID, out var sop) ? sop : null)
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var stored = await db.Instances.AsNoTracking().Where(i => i.SeriesInstanceUid == seriesUid)
+            .Select(i => new { i.SopInstanceUid, i.RelativePath }).ToListAsync(cancellationToken);
+        return stored.Where(i => !given.Contains(i.SopInstanceUid))
+            .Select(i => Path.Combine(options.ImageDirectory, i.RelativePath)).ToList();
     }
 
     /// <summary>Stores a label map beside a series (NRRD) and records it; the geometry must match the series.</summary>
@@ -93,11 +141,12 @@ public sealed class ImageStore(SeldingerDbContext db, StorageOptions options, Ti
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static long CopyAtomically(string source, string target)
+    /// <summary>Copies unless the target exists; returns its size and whether this call created it.</summary>
+    private static (long Size, bool IsNew) CopyAtomically(string source, string target)
     {
         if (File.Exists(target))
         {
-            return new FileInfo(target).Length;
+            return (new FileInfo(target).Length, false);
         }
 
         var temporary = target + $".{Guid.NewGuid():N}.tmp";
@@ -111,7 +160,7 @@ public sealed class ImageStore(SeldingerDbContext db, StorageOptions options, Ti
             File.Delete(temporary);
         }
 
-        return new FileInfo(target).Length;
+        return (new FileInfo(target).Length, true);
     }
 
     /// <summary>UIDs are digits and dots; anything else must not reach a path.</summary>

@@ -80,6 +80,34 @@ public sealed class ImageStoreTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(options.ImageDirectory, "*", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task ImportSeriesAsync_SeriesInTwoParts_GeometryCoversBothAndGapAgainstStoredIsRefused()
+    {
+        var options = TestDatabases.Sqlite(Path.Combine(_dir.Path, "data"));
+        await StorageMigrator.MigrateAsync(options);
+        var volume = RandomVolume(seed: 9);
+        var files = CtSeriesWriter.Write(volume, new CtSeriesDescription { PatientName = "TEST^Parts", PatientId = "P3" },
+            Path.Combine(_dir.Path, "incoming")).ToList();
+
+        await using var db = SeldingerDbContextFactory.Create(options);
+        var store = new ImageStore(db, options, TimeProvider.System);
+        var first = await store.ImportSeriesAsync(files[..4]);
+        Assert.Equal(4, first.Series.SliceCount);
+
+        // Slice 4 is left out and 5..8 arrive: together with the stored 0..3 that is a gap.
+        var gap = await Assert.ThrowsAsync<SeriesGeometryException>(() => store.ImportSeriesAsync(files[5..]));
+        Assert.Contains("missing", gap.Message, StringComparison.Ordinal);
+        Assert.Equal(4, await db.Instances.CountAsync());
+        Assert.Equal(4, Directory.GetFiles(options.ImageDirectory, "*.dcm", SearchOption.AllDirectories).Length);
+
+        var second = await store.ImportSeriesAsync(files[4..]);
+        Assert.Equal(5, second.NewInstances);
+        Assert.Equal(volume.Geometry.SizeK, second.Series.SliceCount);
+        var g = SeriesGeometryJson.Parse(second.Series.GeometryJson);
+        Assert.Equal(volume.Geometry.Origin.Z, g.Origin[2], 6);
+        Assert.Equal(volume.Voxels, second.Volume.Hounsfield.Voxels);
+    }
+
     [SkippableFact]
     public async Task MigrateAsync_BothProviders_ProduceTheSameTables()
     {

@@ -211,13 +211,10 @@ public sealed class ImportService(ImageStore store, SeldingerDbContext db, Stora
             return new ImportSeriesResult(seriesUid, 0, existing?.SliceCount ?? 0, existing is null ? null : CaseMapper.ToGeometry(existing), null);
         }
 
-        // The volume is checked on every slice of the series: those stored before and the new ones.
-        var paths = await db.Instances.AsNoTracking().Where(i => i.SeriesInstanceUid == seriesUid)
-            .Select(i => i.RelativePath).ToListAsync(ct);
-        var all = paths.Select(p => Path.Combine(storage.ImageDirectory, p)).Concat(fresh.Select(r => r.Path!)).ToList();
+        // The image store checks the volume on the new slices together with those it already holds.
         try
         {
-            var result = await store.ImportSeriesAsync(all, ct);
+            var result = await store.ImportSeriesAsync(fresh.ConvertAll(r => r.Path!), ct);
             foreach (var r in fresh)
             {
                 r.Result = new ImportFileResult(r.Name, "stored", null, null, seriesUid, r.SopUid);
