@@ -34,28 +34,7 @@ public static class DicomSeriesReader
     public static SeriesVolume ReadVolume(SeriesLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var volume = new Volume<short>(layout.Geometry, GC.AllocateUninitializedArray<short>(checked((int)layout.Geometry.VoxelCount)));
-        var failures = new Exception?[layout.Slices.Count];
-        Parallel.For(0, layout.Slices.Count, k =>
-        {
-            try
-            {
-                if (!layout.Header(k).DecodeInto(volume.SliceK(k)))
-                {
-                    failures[k] = OutOfRange(layout.Header(k));
-                }
-            }
-            catch (Exception e) when (e is IOException or DicomException or SeriesGeometryException or UnauthorizedAccessException)
-            {
-                failures[k] = e;
-            }
-        });
-        ThrowFirst(failures);
-        if (layout.IsSheared)
-        {
-            volume = GantryTiltResampler.Resample(volume, layout.InPlaneOffsets, layout.Geometry);
-        }
-
+        var volume = DecodeAll<short>(layout, (header, slice) => header.DecodeInto(slice) ? null : OutOfRange(header));
         return new SeriesVolume
         {
             Hounsfield = volume,
@@ -81,25 +60,11 @@ public static class DicomSeriesReader
     public static FloatSeriesVolume ReadFloatVolume(SeriesLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var volume = new Volume<float>(layout.Geometry, GC.AllocateUninitializedArray<float>(checked((int)layout.Geometry.VoxelCount)));
-        var failures = new Exception?[layout.Slices.Count];
-        Parallel.For(0, layout.Slices.Count, k =>
+        var volume = DecodeAll<float>(layout, (header, slice) =>
         {
-            try
-            {
-                layout.Header(k).DecodeInto(volume.SliceK(k));
-            }
-            catch (Exception e) when (e is IOException or DicomException or SeriesGeometryException or UnauthorizedAccessException)
-            {
-                failures[k] = e;
-            }
+            header.DecodeInto(slice);
+            return null;
         });
-        ThrowFirst(failures);
-        if (layout.IsSheared)
-        {
-            volume = GantryTiltResampler.Resample(volume, layout.InPlaneOffsets, layout.Geometry);
-        }
-
         return new FloatSeriesVolume
         {
             Values = volume,
@@ -113,6 +78,30 @@ public static class DicomSeriesReader
             Slices = layout.Slices,
             GantryTiltDegrees = layout.GantryTiltDegrees,
         };
+    }
+
+    /// <summary>Decodes one slice; returns the error to report for it, or null.</summary>
+    private delegate Exception? SliceDecoder<T>(SliceHeader header, Span<T> slice);
+
+    /// <summary>Decodes every slice in parallel, reports the first failure in slice order, and undoes gantry tilt.</summary>
+    private static Volume<T> DecodeAll<T>(SeriesLayout layout, SliceDecoder<T> decode)
+        where T : unmanaged, System.Numerics.INumber<T>
+    {
+        var volume = new Volume<T>(layout.Geometry, GC.AllocateUninitializedArray<T>(checked((int)layout.Geometry.VoxelCount)));
+        var failures = new Exception?[layout.Slices.Count];
+        Parallel.For(0, layout.Slices.Count, k =>
+        {
+            try
+            {
+                failures[k] = decode(layout.Header(k), volume.SliceK(k));
+            }
+            catch (Exception e) when (e is IOException or DicomException or SeriesGeometryException or UnauthorizedAccessException)
+            {
+                failures[k] = e;
+            }
+        });
+        ThrowFirst(failures);
+        return layout.IsSheared ? GantryTiltResampler.Resample(volume, layout.InPlaneOffsets, layout.Geometry) : volume;
     }
 
     /// <summary>
