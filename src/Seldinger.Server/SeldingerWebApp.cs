@@ -45,6 +45,7 @@ public static class SeldingerWebApp
         services.AddScoped<ImageStore>();
         services.AddScoped<CasePlanningService>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<SeriesExports>();
         services.AddScoped<DemoCaseService>();
         services.AddScoped<ImportService>();
         return services;

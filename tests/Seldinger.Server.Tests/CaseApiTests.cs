@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Seldinger.Server.Contracts;
+using Seldinger.Server.Services;
 
 namespace Seldinger.Server.Tests;
 
@@ -132,6 +134,45 @@ public abstract class CaseApiTests(SeldingerAppFixture fixture)
         var response = await client.PostAsync($"/api/cases/{fixture.DemoCaseId}/plan",
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Metadata_DemoSeries_OneDicomJsonObjectPerSliceInVolumeOrder()
+    {
+        var client = Client();
+        var detail = await client.GetFromJsonAsync<CaseDetailDto>($"/api/cases/{fixture.DemoCaseId}", Json);
+        var s = detail!.Series!;
+        var response = await client.GetAsync($"/api/series/{s.SeriesInstanceUid}/metadata");
+        Assert.Equal("application/dicom+json", response.Content.Headers.ContentType!.MediaType);
+        var instances = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+        Assert.Equal(s.Slices, instances.Count);
+        Assert.All(instances, i => Assert.Equal(s.SeriesInstanceUid, i.GetProperty("0020000E").GetProperty("Value")[0].GetString()));
+        Assert.All(instances, i => Assert.False(i.TryGetProperty("7FE00010", out _)));
+        var z = instances.Select(i => i.GetProperty("00200032").GetProperty("Value")[2].GetDouble()).ToList();
+        Assert.Equal(z.Order().ToList(), z);
+    }
+
+    [SkippableFact]
+    public async Task Segmentation_DemoSeries_SegReadsBackToTheStoredLabels()
+    {
+        var client = Client();
+        var detail = await client.GetFromJsonAsync<CaseDetailDto>($"/api/cases/{fixture.DemoCaseId}", Json);
+        var uid = detail!.Series!.SeriesInstanceUid;
+        foreach (var type in new[] { "binary", "labelmap" })
+        {
+            var response = await client.GetAsync($"/api/series/{uid}/segmentation.dcm?type={type}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/dicom", response.Content.Headers.ContentType!.MediaType);
+            var seg = Seldinger.Dicom.DicomFile.Read(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+            await using var scope = fixture.Factory!.Services.CreateAsyncScope();
+            var labels = await scope.ServiceProvider.GetRequiredService<VolumeCache>().GetLabelsAsync(uid, CancellationToken.None);
+            var read = Seldinger.Imaging.Segmentation.DicomSegReader.Read(seg.Dataset, labels!.Geometry);
+            Assert.Equal(labels.Voxels, read.Labels.Voxels);
+            Assert.Equal(uid, read.ReferencedSeriesInstanceUid);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/series/{uid}/segmentation.dcm?type=mesh")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/series/1.2.3/segmentation.dcm")).StatusCode);
     }
 
     [SkippableFact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Seldinger.Imaging.Rendering;
+using Seldinger.Imaging.Segmentation;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Services;
 using Seldinger.Storage;
@@ -18,7 +19,33 @@ public static class SeriesEndpoints
         group.MapGet("/{uid}/slices/{n:int}.png", SliceAsync).WithName("GetSlicePng")
             .WithSummary("Axial slice n (0 = first along the slice normal) as an 8-bit PNG with window/level applied. "
                 + "Use preset=soft|bone|lung, or center and width in HU.");
+        group.MapGet("/{uid}/metadata", MetadataAsync).WithName("GetSeriesMetadata")
+            .WithSummary("Headers of every instance (no pixel data), sorted along the slice normal, as DICOM JSON (PS3.18 F).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/dicom+json");
+        group.MapGet("/{uid}/segmentation.dcm", SegmentationAsync).WithName("GetSeriesSegmentation")
+            .WithSummary("The series' label map as a DICOM SEG file (type=binary, the default, or labelmap), for 3D Slicer, OHIF and other tools.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/dicom");
         return routes;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MetadataAsync(string uid, SeriesExports exports, CancellationToken ct) =>
+        await exports.MetadataJsonAsync(uid, ct) is { } json ? TypedResults.File(json, "application/dicom+json") : SeriesNotFound(uid);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SegmentationAsync(
+        string uid, string? type, SeriesExports exports, CancellationToken ct)
+    {
+        SegmentationType segType;
+        switch (type?.ToLowerInvariant())
+        {
+            case null or "binary": segType = SegmentationType.Binary; break;
+            case "labelmap": segType = SegmentationType.LabelMap; break;
+            default: return BadRequest($"Unknown type '{type}'; use binary or labelmap.");
+        }
+
+        return await exports.SegmentationAsync(uid, segType, ct) is { } seg
+            ? TypedResults.File(seg, "application/dicom", $"{uid}-seg.dcm")
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No label map",
+                detail: $"Series {uid} is not stored or has no label map.");
     }
 
     private static async Task<Results<Ok<SeriesGeometryDto>, ProblemHttpResult>> GetAsync(string uid, SeldingerDbContext db, CancellationToken ct)
