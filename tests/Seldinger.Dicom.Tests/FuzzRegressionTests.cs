@@ -1,30 +1,20 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using Seldinger.Dicom.Fuzz;
 
 namespace Seldinger.Dicom.Tests;
 
 /// <summary>
 /// Keeps the fuzzer's findings fixed without afl: every committed seed and regression input under
-/// tools/fuzz/ is replayed through the reader, dump, JSON, getters and writer (what we write must
-/// read back with as many elements), and a seeded structure-aware mutation run hits tags, VRs,
-/// lengths and delimiters of the seeds. Open findings (tools/fuzz/regressions/open/, bugs not fixed
-/// yet) are replayed too and skipped with what they still do. The bounds are
-/// the harness's (tools/fuzz/Seldinger.Dicom.Fuzz/FuzzBounds.cs): only <see cref="DicomException"/>,
-/// at most 64 bytes allocated per input byte plus 8 MiB (plus 64 × 1 MiB for deflated input), and
-/// 2 s per input.
+/// tools/fuzz/ is replayed through the harness's own target (<see cref="FuzzTarget"/>: reader, dump,
+/// JSON, getters, pixel decoding and writer, what we write must read back with as many elements),
+/// and a seeded structure-aware mutation run hits tags, VRs, lengths and delimiters of the seeds.
+/// Open findings (tools/fuzz/regressions/open/, bugs not fixed yet) are replayed too and skipped with
+/// what they still do. The bounds are the harness's (<see cref="FuzzBounds.Default"/>).
 /// </summary>
 public class FuzzRegressionTests
 {
-    private const long AllocationFactor = 64;
-    private const long AllocationConstant = 8L << 20;
-    private const long MaxInflatedBytes = 1L << 20;
-    private static readonly TimeSpan TimePerInput = TimeSpan.FromSeconds(2);
-
-    private static readonly TransferSyntax[] WriteSyntaxes =
-    [
-        TransferSyntax.ExplicitVRLittleEndian, TransferSyntax.ImplicitVRLittleEndian,
-        TransferSyntax.ExplicitVRBigEndian, TransferSyntax.DeflatedExplicitVRLittleEndian,
-    ];
+    private static readonly TimeSpan TimePerInput = FuzzBounds.Default.TimePerInput;
 
     private static string FuzzDirectory => Path.Combine(TestFiles.RepositoryRoot, "tools", "fuzz");
 
@@ -237,107 +227,23 @@ public class FuzzRegressionTests
         return thread.Join(TimePerInput * 5) ? failure : $"hang: no answer after {(TimePerInput * 5).TotalSeconds} s";
     }
 
+    /// <summary>The same checks as the afl harness (tools/fuzz), including pixel decoding and the round trip.</summary>
     private static string? RunChecks(byte[] bytes, int length, bool roundTrip)
     {
-        var watch = Stopwatch.StartNew();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var options = new DicomReadOptions { MaxInflatedBytes = MaxInflatedBytes };
-        var deflated = false;
         try
         {
-            var file = DicomFile.Read(new MemoryStream(bytes, 0, length, writable: false), options, "input");
-            deflated = file.TransferSyntax.IsDeflated;
-            Exercise(file, options, roundTrip);
+            FuzzTarget.Run(bytes, length, FuzzBounds.Default, roundTrip);
+            return null;
         }
-        catch (DicomException)
+        catch (FuzzFindingException e)
         {
-            // The expected answer to bad input.
+            return e.Message;
         }
 #pragma warning disable CA1031 // Any other exception is the finding this test reports.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             return $"{e.GetType().Name}: {e.Message} at {e.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}";
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        var limit = (AllocationFactor * (length + (deflated ? MaxInflatedBytes : 0))) + AllocationConstant;
-        if (allocated > limit)
-        {
-            return $"allocated {allocated} bytes for a {length}-byte input (bound {limit})";
-        }
-
-        return watch.Elapsed > TimePerInput ? $"took {watch.Elapsed.TotalMilliseconds:F0} ms" : null;
-    }
-
-    private static void Exercise(DicomFile file, DicomReadOptions options, bool roundTrip)
-    {
-        Guard(() => DicomDump.ToText(file));
-        Guard(() => DicomJsonModel.FromJson(DicomJsonModel.ToJson(file.Dataset)));
-        Guard(() => file.GetNativePixelData());
-        ReadValues(file.FileMetaInfo, 0);
-        ReadValues(file.Dataset, 0);
-        foreach (var syntax in WriteSyntaxes)
-        {
-            byte[] written;
-            try
-            {
-                written = DicomFile.Create(file.Dataset, syntax).ToArray();
-            }
-            catch (DicomException)
-            {
-                continue;
-            }
-
-            if (!roundTrip)
-            {
-                continue;
-            }
-
-            var again = DicomFile.Read(new MemoryStream(written), options, "rewritten");
-            if (again.Dataset.Count != file.Dataset.Count)
-            {
-                throw new InvalidOperationException($"written as {syntax.Name}, read back {again.Dataset.Count} elements of {file.Dataset.Count}");
-            }
-        }
-    }
-
-    private static void ReadValues(DicomDataset dataset, int depth)
-    {
-        foreach (var element in dataset)
-        {
-            var tag = element.Tag;
-            if (element.Sequence is { } sequence)
-            {
-                if (depth < 16)
-                {
-                    foreach (var item in sequence)
-                    {
-                        ReadValues(item, depth + 1);
-                    }
-                }
-
-                continue;
-            }
-
-            Guard(() => dataset.GetBytes(tag));
-            Guard(() => dataset.TryGetString(tag, out _));
-            Guard(() => dataset.GetStrings(tag));
-            Guard(() => dataset.GetDoubles(tag));
-            Guard(() => dataset.GetInt32s(tag));
-            Guard(() => dataset.GetUInt16(tag));
-        }
-    }
-
-    private static void Guard<T>(Func<T> action)
-    {
-        try
-        {
-            _ = action();
-        }
-        catch (DicomException)
-        {
-            // Values that do not fit the request.
         }
     }
 }
