@@ -13,6 +13,7 @@ internal static class CliApp
           demo [--port 5080] [--data DIR] [--no-serve]
                  Generate a phantom CT, import it, plan a biopsy path and serve the web UI.
           serve [--port 5080] [--host 127.0.0.1] [--data DIR] [--db sqlite|postgres] [--connection STR] [--migrate]
+                [--insecure-no-auth]  (needed for any non-loopback --host until sign-in exists)
                  Serve the API and web UI.
           phantom --out DIR [--seed N] [--age YEARS] [--noise HU] [--seg binary|labelmap]
                  Write the abdominal CT phantom as a DICOM series plus its label map (labels.nrrd and DICOM SEG).
@@ -43,7 +44,7 @@ internal static class CliApp
             return args[0] switch
             {
                 "demo" => await DemoCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--no-serve")),
-                "serve" => await ServeCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--migrate")),
+                "serve" => await ServeCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--migrate", "--insecure-no-auth")),
                 "phantom" => PhantomCommand.Run(CommandLine.Parse(args.Skip(1))),
                 "dicom" => DicomCommand.Run(args.Skip(1).ToArray()),
                 "db" => await DbCommand.RunAsync(args.Skip(1).ToArray()),

@@ -72,6 +72,7 @@ public sealed class DicomCommandTests : IDisposable
     [InlineData("dicom", "dump")]
     [InlineData("phantom", "--out", "x", "--seed", "many")]
     [InlineData("demo", "--colour", "blue")]
+    [InlineData("serve", "--host", "0.0.0.0")]
     public void BadCommandLine_ExitTwoWithUsageHint(params string[] args)
     {
         var (code, _, stderr) = CliRunner.Run(args);

@@ -16,7 +16,15 @@ internal static class ServeCommand
         var port = line.IntValue("--port", 5080, 1, 65535);
         var host = line.Value("--host") ?? "127.0.0.1";
         var migrate = line.Flag("--migrate");
+        var allowNetwork = line.Flag("--insecure-no-auth");
         line.RejectUnknown();
+        if (!IsLoopback(host) && !allowNetwork)
+        {
+            // Accounts, roles and the audit trail are not there yet: patient data stays on this machine
+            // unless the operator says, in so many words, that they accept the risk.
+            throw new UsageException(
+                $"Serving on {host} would expose patient data without sign-in; use 127.0.0.1, or add --insecure-no-auth for a test network.");
+        }
 
         if (migrate)
         {
@@ -31,6 +39,9 @@ internal static class ServeCommand
         await ServeAsync(storage, host, port);
         return 0;
     }
+
+    private static bool IsLoopback(string host) =>
+        host == "localhost" || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
 
     public static async Task MigrateAndReportAsync(StorageOptions storage)
     {
