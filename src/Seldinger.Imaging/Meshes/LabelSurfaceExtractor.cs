@@ -1,0 +1,294 @@
+using System.Numerics;
+using Seldinger.Imaging.Geometry;
+using Seldinger.Imaging.Meshes.Internal;
+
+namespace Seldinger.Imaging.Meshes;
+
+/// <summary>
+/// Extracts the boundary of one label of a label map as a closed, consistently oriented, manifold triangle mesh
+/// in patient space.
+/// </summary>
+/// <remarks>
+/// Marching cubes on the binary field "voxel has the label", padded with one background voxel on every side so the
+/// surface closes at the grid border. Vertices sit halfway between an inside and an outside voxel centre (the iso-level
+/// 0.5 of the binary field) and are shared by all cells around their edge, so every mesh edge has exactly two triangles.
+/// Work runs in parallel over fixed slabs of cell layers and is merged in slab order, so the output does not depend on
+/// the number of threads.
+/// </remarks>
+public static class LabelSurfaceExtractor
+{
+    private const int SlabLayers = 8;
+
+    /// <summary>Extracts the surface of the voxels equal to <paramref name="label"/>.</summary>
+    /// <param name="labels">The label map.</param>
+    /// <param name="label">The label whose boundary is wanted.</param>
+    /// <returns>The surface mesh, normals pointing out of the label; empty when no voxel has the label.</returns>
+    public static TriangleMesh Extract(Volume<byte> labels, byte label)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var grid = new Grid(labels, label);
+
+        // Pass 1: how many edge vertices each plane owns, to number them without a shared counter.
+        var planes = grid.SizeK + 1;
+        var planeCounts = new int[planes];
+        Parallel.For(0, planes, p => planeCounts[p] = grid.ScanPlane(p - 1, default, null, 0));
+        var planeBase = new int[planes + 1];
+        for (var p = 0; p < planes; p++)
+        {
+            planeBase[p + 1] = checked(planeBase[p] + planeCounts[p]);
+        }
+
+        var edgeVertexCount = planeBase[planes];
+        var positions = new List<Vector3[]>();
+        var edgePositions = new Vector3[edgeVertexCount];
+
+        // Pass 2: cells, in slabs of layers; each layer's lower plane writes the positions it owns.
+        var layers = grid.SizeK + 1;
+        var slabCount = (layers + SlabLayers - 1) / SlabLayers;
+        var slabs = new SlabOutput[slabCount];
+        var flip = grid.IndexToWorld.Determinant < 0;
+        Parallel.For(0, slabCount, s =>
+        {
+            var first = s * SlabLayers;
+            var end = Math.Min(layers, first + SlabLayers);
+            slabs[s] = grid.ExtractSlab(first - 1, end - 1, planeBase, edgePositions, flip);
+        });
+
+        var centreBase = new int[slabCount + 1];
+        var triangleBase = new int[slabCount + 1];
+        centreBase[0] = edgeVertexCount;
+        for (var s = 0; s < slabCount; s++)
+        {
+            centreBase[s + 1] = checked(centreBase[s] + slabs[s].Centres.Count);
+            triangleBase[s + 1] = checked(triangleBase[s] + slabs[s].Indices.Count);
+        }
+
+        var allPositions = new Vector3[centreBase[slabCount]];
+        edgePositions.CopyTo(allPositions, 0);
+        var indices = new int[triangleBase[slabCount]];
+        Parallel.For(0, slabCount, s =>
+        {
+            var slab = slabs[s];
+            slab.Centres.CopyTo(allPositions, centreBase[s]);
+            var target = indices.AsSpan(triangleBase[s], slab.Indices.Count);
+            for (var n = 0; n < target.Length; n++)
+            {
+                var code = slab.Indices[n];
+                target[n] = code >= 0 ? code : centreBase[s] + ~code;
+            }
+        });
+
+        return new TriangleMesh(allPositions, indices);
+    }
+
+    private sealed class SlabOutput
+    {
+        public List<int> Indices { get; } = [];
+
+        public List<Vector3> Centres { get; } = [];
+    }
+
+    /// <summary>The padded binary field and the edge numbering.</summary>
+    private sealed class Grid
+    {
+        private readonly byte[] _mask;
+        private readonly int _strideJ;
+        private readonly int _strideK;
+        private readonly VolumeGeometry _geometry;
+
+        public Grid(Volume<byte> labels, byte label)
+        {
+            var g = labels.Geometry;
+            _geometry = g;
+            SizeI = g.SizeI;
+            SizeJ = g.SizeJ;
+            SizeK = g.SizeK;
+            IndexToWorld = g.IndexToWorldMatrix;
+            _strideJ = SizeI + 2;
+            _strideK = _strideJ * (SizeJ + 2);
+            _mask = new byte[checked((long)_strideK * (SizeK + 2))];
+            var voxels = labels.Voxels;
+            Parallel.For(0, SizeK, k =>
+            {
+                for (var j = 0; j < SizeJ; j++)
+                {
+                    var source = voxels.AsSpan(g.LinearIndex(0, j, k), SizeI);
+                    var target = _mask.AsSpan(Offset(0, j, k), SizeI);
+                    for (var i = 0; i < source.Length; i++)
+                    {
+                        target[i] = source[i] == label ? (byte)1 : (byte)0;
+                    }
+                }
+            });
+        }
+
+        public int SizeI { get; }
+
+        public int SizeJ { get; }
+
+        public int SizeK { get; }
+
+        public Matrix3 IndexToWorld { get; }
+
+        private int PlaneMapLength => (SizeI + 2) * (SizeJ + 2) * 3;
+
+        /// <summary>Offset in the padded mask of voxel (i, j, k), each from -1 to size.</summary>
+        private int Offset(int i, int j, int k) => (i + 1) + (_strideJ * (j + 1)) + (_strideK * (k + 1));
+
+        private static int MapIndex(int i, int j, int axis, int sizeI) => ((((j + 1) * (sizeI + 2)) + (i + 1)) * 3) + axis;
+
+        /// <summary>
+        /// Numbers the crossing edges owned by plane <paramref name="k"/> (those whose lower voxel lies in it), in scan order.
+        /// Fills <paramref name="map"/> and <paramref name="positions"/> when given; returns the count.
+        /// </summary>
+        public int ScanPlane(int k, Span<int> map, Vector3[]? positions, int firstId)
+        {
+            var fill = !map.IsEmpty;
+            if (fill)
+            {
+                map.Fill(-1);
+            }
+
+            if (k >= SizeK)
+            {
+                return 0;
+            }
+
+            var id = firstId;
+            for (var j = -1; j < SizeJ; j++)
+            {
+                for (var i = -1; i < SizeI; i++)
+                {
+                    var o = Offset(i, j, k);
+                    var here = _mask[o];
+                    var x = here != _mask[o + 1];
+                    var y = here != _mask[o + _strideJ];
+                    var z = here != _mask[o + _strideK];
+                    if (!(x | y | z))
+                    {
+                        continue;
+                    }
+
+                    if (!fill)
+                    {
+                        id += (x ? 1 : 0) + (y ? 1 : 0) + (z ? 1 : 0);
+                        continue;
+                    }
+
+                    var m = MapIndex(i, j, 0, SizeI);
+                    if (x)
+                    {
+                        map[m] = id;
+                        Store(positions, id++, i + 0.5, j, k);
+                    }
+
+                    if (y)
+                    {
+                        map[m + 1] = id;
+                        Store(positions, id++, i, j + 0.5, k);
+                    }
+
+                    if (z)
+                    {
+                        map[m + 2] = id;
+                        Store(positions, id++, i, j, k + 0.5);
+                    }
+                }
+            }
+
+            return id - firstId;
+        }
+
+        private void Store(Vector3[]? positions, int id, double i, double j, double k)
+        {
+            if (positions is not null)
+            {
+                positions[id] = ToVector(i, j, k);
+            }
+        }
+
+        private Vector3 ToVector(double i, double j, double k)
+        {
+            var p = _geometry.IndexToWorld(new ContinuousIndex(i, j, k));
+            return new Vector3((float)p.X, (float)p.Y, (float)p.Z);
+        }
+
+        /// <summary>Triangulates the cell layers whose lower plane runs from <paramref name="firstLayer"/> to before <paramref name="endLayer"/>.</summary>
+        public SlabOutput ExtractSlab(int firstLayer, int endLayer, int[] planeBase, Vector3[] edgePositions, bool flip)
+        {
+            var output = new SlabOutput();
+            var lower = new int[PlaneMapLength];
+            var upper = new int[PlaneMapLength];
+            ScanPlane(firstLayer, lower, edgePositions, planeBase[firstLayer + 1]);
+            var edges = CubeCaseTable.Edges;
+            Span<int> ids = stackalloc int[CubeCaseTable.EdgeCount];
+            for (var ck = firstLayer; ck < endLayer; ck++)
+            {
+                // The upper plane's positions belong to the next layer (possibly in another slab), so it only numbers here.
+                var upperOwned = ck + 1 < endLayer;
+                ScanPlane(ck + 1, upper, upperOwned ? edgePositions : null, ck + 1 < SizeK ? planeBase[ck + 2] : 0);
+                for (var cj = -1; cj < SizeJ; cj++)
+                {
+                    for (var ci = -1; ci < SizeI; ci++)
+                    {
+                        var o = Offset(ci, cj, ck);
+                        var c = _mask[o]
+                            | (_mask[o + 1] << 1)
+                            | (_mask[o + _strideJ] << 2)
+                            | (_mask[o + _strideJ + 1] << 3)
+                            | (_mask[o + _strideK] << 4)
+                            | (_mask[o + _strideK + 1] << 5)
+                            | (_mask[o + _strideK + _strideJ] << 6)
+                            | (_mask[o + _strideK + _strideJ + 1] << 7);
+                        if (c is 0 or 255)
+                        {
+                            continue;
+                        }
+
+                        for (var e = 0; e < ids.Length; e++)
+                        {
+                            var (corner, axis) = edges[e];
+                            var map = (corner & 4) == 0 ? lower : upper;
+                            ids[e] = map[MapIndex(ci + (corner & 1), cj + ((corner >> 1) & 1), axis, SizeI)];
+                        }
+
+                        var centres = CubeCaseTable.Centres[c];
+                        var centreFirst = output.Centres.Count;
+                        foreach (var cycle in centres)
+                        {
+                            double si = 0, sj = 0, sk = 0;
+                            foreach (var e in cycle)
+                            {
+                                var (x, y, z) = CubeCaseTable.EdgeMidpoint(e);
+                                si += x;
+                                sj += y;
+                                sk += z;
+                            }
+
+                            output.Centres.Add(ToVector(ci + (si / cycle.Length), cj + (sj / cycle.Length), ck + (sk / cycle.Length)));
+                        }
+
+                        var triangles = CubeCaseTable.Triangles[c];
+                        for (var t = 0; t < triangles.Length; t += 3)
+                        {
+                            var a = Resolve(triangles[t], ids, centreFirst);
+                            var b = Resolve(triangles[t + 1], ids, centreFirst);
+                            var d = Resolve(triangles[t + 2], ids, centreFirst);
+                            output.Indices.Add(a);
+                            output.Indices.Add(flip ? d : b);
+                            output.Indices.Add(flip ? b : d);
+                        }
+                    }
+                }
+
+                (lower, upper) = (upper, lower);
+            }
+
+            return output;
+        }
+
+        /// <summary>An edge code becomes its vertex id; a centroid becomes a negative slab-local reference.</summary>
+        private static int Resolve(int code, ReadOnlySpan<int> ids, int centreFirst) =>
+            code < CubeCaseTable.EdgeCount ? ids[code] : ~(centreFirst + code - CubeCaseTable.EdgeCount);
+    }
+}
