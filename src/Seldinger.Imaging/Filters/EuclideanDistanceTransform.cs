@@ -1,3 +1,5 @@
+using Seldinger.Imaging.Filters.Internal;
+
 namespace Seldinger.Imaging.Filters;
 
 /// <summary>
@@ -12,8 +14,11 @@ namespace Seldinger.Imaging.Filters;
 /// Algorithm: separable exact transform — a two-scan 1D distance along i, then the lower envelope
 /// of parabolas along j and along k (Felzenszwalb &amp; Huttenlocher, "Distance Transforms of Sampled
 /// Functions", Theory of Computing 8:415–428, 2012), each parabola scaled by the axis spacing so
-/// anisotropic voxels are exact. O(n) per line; lines are processed in parallel. Squared distances
-/// are carried in the single-precision output between passes and compared in double precision, so
+/// anisotropic voxels are exact. O(n) per line; slices (passes along i and j) and rows of slices
+/// (pass along k) are processed in parallel. The strided passes gather 16 neighbouring lines at a time
+/// into a small per-thread tile (one cache line per element), so each line is read and written from
+/// cache. Squared distances are carried in the single-precision output between passes, parabola
+/// intersections are computed in double precision, and the square root is taken once at the end, so
 /// the result equals the brute-force distance to float rounding.
 /// </para>
 /// <para>
@@ -51,178 +56,52 @@ public static class EuclideanDistanceTransform
         int nx = g.SizeI, ny = g.SizeJ, nz = g.SizeK;
         double sx = g.SpacingI, sy = g.SpacingJ, sz = g.SpacingK;
         var plane = nx * ny;
+        var maxLength = Math.Max(nx, Math.Max(ny, nz));
 
-        // Pass 1, along i: distance to the nearest feature in the same row.
-        Parallel.For(0, nz, k =>
+        // Squared distance (mm²) along i for 0 … nx − 1 voxels, and +∞ for a row without a feature.
+        var squares = new float[nx + 1];
+        for (var n = 0; n < nx; n++)
         {
-            for (var j = 0; j < ny; j++)
-            {
-                var row = (j * nx) + (k * plane);
-                var last = -1;
-                for (var i = 0; i < nx; i++)
-                {
-                    if (feature[src[row + i]])
-                    {
-                        last = i;
-                    }
-
-                    d[row + i] = last < 0 ? float.PositiveInfinity : (float)Square((i - last) * sx);
-                }
-
-                last = -1;
-                for (var i = nx - 1; i >= 0; i--)
-                {
-                    if (feature[src[row + i]])
-                    {
-                        last = i;
-                    }
-                    else if (last >= 0)
-                    {
-                        var candidate = (float)Square((last - i) * sx);
-                        if (candidate < d[row + i])
-                        {
-                            d[row + i] = candidate;
-                        }
-                    }
-                }
-            }
-        });
-
-        // Pass 2, along j, within each slice.
-        if (ny > 1)
-        {
-            Parallel.For(0, nz, () => new LineBuffers(ny), (k, _, buffers) =>
-            {
-                for (var i = 0; i < nx; i++)
-                {
-                    var start = i + (k * plane);
-                    for (var j = 0; j < ny; j++)
-                    {
-                        buffers.Input[j] = d[start + (j * nx)];
-                    }
-
-                    LowerEnvelope(buffers, ny, sy);
-                    for (var j = 0; j < ny; j++)
-                    {
-                        d[start + (j * nx)] = (float)buffers.Output[j];
-                    }
-                }
-
-                return buffers;
-            }, _ => { });
+            squares[n] = (float)Square(n * sx);
         }
 
-        // Pass 3, along k, then the square root.
-        Parallel.For(0, ny, () => new LineBuffers(nz), (j, _, buffers) =>
+        squares[nx] = float.PositiveInfinity;
+
+        // Passes 1 and 2, one slice at a time while it is in cache: along i (two sweeps over the labels),
+        // then the lower envelope along j in tiles of neighbouring columns.
+        Parallel.For(0, nz, () => new EnvelopeScratch(maxLength), (k, _, scratch) =>
         {
-            for (var i = 0; i < nx; i++)
+            var slice = k * plane;
+            for (var j = 0; j < ny; j++)
             {
-                var start = i + (j * nx);
-                for (var k = 0; k < nz; k++)
-                {
-                    buffers.Input[k] = d[start + (k * plane)];
-                }
+                var row = slice + (j * nx);
+                ParabolaEnvelope.Row(src.AsSpan(row, nx), feature, squares, d.AsSpan(row, nx), scratch.Row);
+            }
 
-                if (nz > 1)
+            if (ny > 1)
+            {
+                for (var i = 0; i < nx; i += ParabolaEnvelope.TileWidth)
                 {
-                    LowerEnvelope(buffers, nz, sz);
-                }
-                else
-                {
-                    buffers.Output[0] = buffers.Input[0];
-                }
-
-                for (var k = 0; k < nz; k++)
-                {
-                    d[start + (k * plane)] = (float)Math.Sqrt(buffers.Output[k]);
+                    ParabolaEnvelope.TransformLines(d, slice + i, Math.Min(ParabolaEnvelope.TileWidth, nx - i), nx, ny, sy, takeRoot: false, scratch);
                 }
             }
 
-            return buffers;
-        }, _ => { });
+            return scratch;
+        }, scratch => scratch.Dispose());
+
+        // Pass 3, along k in tiles of neighbouring columns, then the square root.
+        Parallel.For(0, ny, () => new EnvelopeScratch(maxLength), (j, _, scratch) =>
+        {
+            for (var i = 0; i < nx; i += ParabolaEnvelope.WideTileWidth)
+            {
+                ParabolaEnvelope.TransformLines(d, (j * nx) + i, Math.Min(ParabolaEnvelope.WideTileWidth, nx - i), plane, nz, sz, takeRoot: true, scratch);
+            }
+
+            return scratch;
+        }, scratch => scratch.Dispose());
 
         return result;
     }
 
     private static double Square(double value) => value * value;
-
-    /// <summary>
-    /// Output[q] = min over p of (spacing·(q − p))² + Input[p], for finite Input[p]
-    /// (Felzenszwalb–Huttenlocher lower envelope of parabolas, in index units).
-    /// </summary>
-    private static void LowerEnvelope(LineBuffers b, int n, double spacing)
-    {
-        var f = b.Input;
-        var v = b.Vertices;
-        var z = b.Boundaries;
-        var s2 = spacing * spacing;
-        var top = -1;
-        for (var q = 0; q < n; q++)
-        {
-            if (double.IsPositiveInfinity(f[q]))
-            {
-                continue;
-            }
-
-            var fq = f[q] + (s2 * q * q);
-            if (top < 0)
-            {
-                top = 0;
-                v[0] = q;
-                z[0] = double.NegativeInfinity;
-                z[1] = double.PositiveInfinity;
-                continue;
-            }
-
-            // z[0] = −∞, so the first parabola is never popped.
-            double intersection;
-            while (true)
-            {
-                var p = v[top];
-                intersection = (fq - (f[p] + (s2 * p * p))) / (2 * s2 * (q - p));
-                if (intersection > z[top])
-                {
-                    break;
-                }
-
-                top--;
-            }
-
-            top++;
-            v[top] = q;
-            z[top] = intersection;
-            z[top + 1] = double.PositiveInfinity;
-        }
-
-        var output = b.Output;
-        if (top < 0)
-        {
-            Array.Fill(output, double.PositiveInfinity, 0, n);
-            return;
-        }
-
-        var segment = 0;
-        for (var q = 0; q < n; q++)
-        {
-            while (z[segment + 1] < q)
-            {
-                segment++;
-            }
-
-            var p = v[segment];
-            var offset = (q - p) * spacing;
-            output[q] = (offset * offset) + f[p];
-        }
-    }
-
-    private sealed class LineBuffers(int length)
-    {
-        public double[] Input { get; } = new double[length];
-
-        public double[] Output { get; } = new double[length];
-
-        public int[] Vertices { get; } = new int[length];
-
-        public double[] Boundaries { get; } = new double[length + 1];
-    }
 }
