@@ -7,6 +7,7 @@ return args switch
     ["header", var dir] => SeriesIngest.HeaderOnce(dir),
     ["noop"] => 0,
     ["b1", ..] => SeriesIngest.Run(args[1..]),
+    ["b2", ..] => DistanceTransformBench.Run(args[1..]),
     _ => Usage(),
 };
 
