@@ -16,29 +16,32 @@ public static class Reslicer
     /// </summary>
     /// <param name="geometry">The volume to cover; pixel spacing is that of its index axes closest to X and Y.</param>
     /// <param name="z">The superior coordinate of the plane, mm.</param>
+    /// <param name="pixelSpacingMm">Square pixels of this size instead of the volume's spacing.</param>
     /// <returns>The plane.</returns>
-    public static SlicePlane AxialPlane(VolumeGeometry geometry, double z) =>
-        StandardPlane(geometry, Vector3D.UnitX, Vector3D.UnitY, Vector3D.UnitZ, z);
+    public static SlicePlane AxialPlane(VolumeGeometry geometry, double z, double? pixelSpacingMm = null) =>
+        StandardPlane(geometry, Vector3D.UnitX, Vector3D.UnitY, Vector3D.UnitZ, z, pixelSpacingMm);
 
     /// <summary>
     /// The coronal plane at <paramref name="y"/> (LPS mm), viewed from the front: superior at the top,
     /// the patient's right on the viewer's left (rows along +X, columns along −Z).
     /// </summary>
-    /// <param name="geometry">The volume to cover.</param>
+    /// <param name="geometry">The volume to cover; pixel spacing is that of its index axes closest to the plane's axes.</param>
     /// <param name="y">The posterior coordinate of the plane, mm.</param>
+    /// <param name="pixelSpacingMm">Square pixels of this size instead of the volume's spacing (e.g. for display: slices are often thicker than pixels).</param>
     /// <returns>The plane.</returns>
-    public static SlicePlane CoronalPlane(VolumeGeometry geometry, double y) =>
-        StandardPlane(geometry, Vector3D.UnitX, -Vector3D.UnitZ, Vector3D.UnitY, y);
+    public static SlicePlane CoronalPlane(VolumeGeometry geometry, double y, double? pixelSpacingMm = null) =>
+        StandardPlane(geometry, Vector3D.UnitX, -Vector3D.UnitZ, Vector3D.UnitY, y, pixelSpacingMm);
 
     /// <summary>
     /// The sagittal plane at <paramref name="x"/> (LPS mm): superior at the top, anterior on the viewer's left
     /// (rows along +Y, columns along −Z).
     /// </summary>
-    /// <param name="geometry">The volume to cover.</param>
+    /// <param name="geometry">The volume to cover; pixel spacing is that of its index axes closest to the plane's axes.</param>
     /// <param name="x">The left coordinate of the plane, mm.</param>
+    /// <param name="pixelSpacingMm">Square pixels of this size instead of the volume's spacing (e.g. for display: slices are often thicker than pixels).</param>
     /// <returns>The plane.</returns>
-    public static SlicePlane SagittalPlane(VolumeGeometry geometry, double x) =>
-        StandardPlane(geometry, Vector3D.UnitY, -Vector3D.UnitZ, Vector3D.UnitX, x);
+    public static SlicePlane SagittalPlane(VolumeGeometry geometry, double x, double? pixelSpacingMm = null) =>
+        StandardPlane(geometry, Vector3D.UnitY, -Vector3D.UnitZ, Vector3D.UnitX, x, pixelSpacingMm);
 
     /// <summary>
     /// The plane that contains a needle path, as a CT-fluoroscopy or ultrasound operator sees it: the columns run
@@ -215,7 +218,7 @@ public static class Reslicer
         return horizontal.X > 1e-12 || (Math.Abs(horizontal.X) <= 1e-12 && horizontal.Y > 0) ? horizontal : -horizontal;
     }
 
-    private static SlicePlane StandardPlane(VolumeGeometry geometry, Vector3D row, Vector3D column, Vector3D normalAxis, double position)
+    private static SlicePlane StandardPlane(VolumeGeometry geometry, Vector3D row, Vector3D column, Vector3D normalAxis, double position, double? pixelSpacingMm)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         if (!double.IsFinite(position))
@@ -237,8 +240,13 @@ public static class Reslicer
             maxColumn = Math.Max(maxColumn, p.Dot(column));
         }
 
-        var spacingX = SpacingAlong(geometry, row);
-        var spacingY = SpacingAlong(geometry, column);
+        if (pixelSpacingMm is { } square && (!double.IsFinite(square) || square <= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(pixelSpacingMm), square, "Pixel spacing must be a positive, finite number of millimetres.");
+        }
+
+        var spacingX = pixelSpacingMm ?? SpacingAlong(geometry, row);
+        var spacingY = pixelSpacingMm ?? SpacingAlong(geometry, column);
         var width = (int)Math.Floor(((maxRow - minRow) / spacingX) + 1e-6) + 1;
         var height = (int)Math.Floor(((maxColumn - minColumn) / spacingY) + 1e-6) + 1;
         var origin = WorldPoint.Origin + (row * minRow) + (column * minColumn) + (normalAxis * position);

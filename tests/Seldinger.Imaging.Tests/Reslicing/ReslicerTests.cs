@@ -97,6 +97,19 @@ public class ReslicerTests
     }
 
     [Fact]
+    public void CoronalPlane_SquarePixels_CoversTheVolumeFromItsTopLeftVoxel()
+    {
+        var g = new VolumeGeometry(6, 5, 4, new WorldPoint(3, -8, 40), 0.8, 1.3, 3);
+
+        var plane = Reslicer.CoronalPlane(g, -5, 1);
+
+        Assert.Equal((5, 10, 1.0, 1.0), (plane.Width, plane.Height, plane.PixelSpacingX, plane.PixelSpacingY));
+        Assert.Equal(new WorldPoint(3, -5, 49), plane.Origin);
+        Assert.Equal(new WorldPoint(3, -5, 48), plane.PixelToWorld(new PixelPoint(0, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Reslicer.SagittalPlane(g, 0, 0));
+    }
+
+    [Fact]
     public void PathPlane_RandomPaths_ContainsEntryAndTarget()
     {
         var random = new Random(91);
