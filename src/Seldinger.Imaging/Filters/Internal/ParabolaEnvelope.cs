@@ -137,18 +137,28 @@ internal static class ParabolaEnvelope
             return;
         }
 
+        // Each parabola s covers q up to the start of the next segment, z = (w(s+1) − w(s)) / (2s²(v(s+1) − v(s))).
         var twoS2 = 2 * s2;
-        var segment = 0;
-        for (var q = 0; q < n; q++)
+        var q0 = 0;
+        for (var segment = 0; segment <= top; segment++)
         {
-            // Move on while the next segment starts left of q.
-            while (segment < top && w[segment + 1] - w[segment] < twoS2 * q * (v[segment + 1] - v[segment]))
+            var end = n - 1;
+            if (segment < top)
             {
-                segment++;
+                var z = (w[segment + 1] - w[segment]) / (twoS2 * (v[segment + 1] - v[segment]));
+                if (z < end)
+                {
+                    end = (int)Math.Floor(z);
+                }
             }
 
-            var offset = (q - v[segment]) * spacing;
-            tile[(q * width) + c] = (float)((offset * offset) + values[segment]);
+            var p = v[segment];
+            var fp = values[segment];
+            for (; q0 <= end; q0++)
+            {
+                var offset = (q0 - p) * spacing;
+                tile[(q0 * width) + c] = (float)((offset * offset) + fp);
+            }
         }
     }
 }
