@@ -22,56 +22,111 @@ internal static class BSplineCoefficients
 
         Parallel.For(0, sizeK, k =>
         {
-            var line = new double[Math.Max(sizeI, sizeJ)];
             for (var j = 0; j < sizeJ; j++)
             {
                 var start = (k * plane) + (j * sizeI);
                 for (var i = 0; i < sizeI; i++)
                 {
-                    line[i] = double.CreateTruncating(source[start + i]);
+                    c[start + i] = double.CreateTruncating(source[start + i]);
                 }
 
-                Filter(line.AsSpan(0, sizeI));
-                line.AsSpan(0, sizeI).CopyTo(c.AsSpan(start, sizeI));
+                Filter(c.AsSpan(start, sizeI));
             }
 
-            for (var i = 0; i < sizeI; i++)
-            {
-                FilterStrided(c, (k * plane) + i, sizeI, sizeJ, line);
-            }
+            // Along j and k, whole i-lines are filtered together: contiguous memory instead of one strided gather per line.
+            FilterRows(c, k * plane, sizeI, sizeI, sizeJ);
         });
 
         if (sizeK > 1)
         {
-            Parallel.For(0, sizeJ, j =>
-            {
-                var line = new double[sizeK];
-                for (var i = 0; i < sizeI; i++)
-                {
-                    FilterStrided(c, (j * sizeI) + i, plane, sizeK, line);
-                }
-            });
+            Parallel.For(0, sizeJ, j => FilterRows(c, j * sizeI, sizeI, plane, sizeK));
         }
 
         return c;
     }
 
-    private static void FilterStrided(double[] data, int start, int stride, int count, double[] line)
+    /// <summary>
+    /// Filters <paramref name="count"/> rows of <paramref name="rowLength"/> values, <paramref name="rowStride"/> apart,
+    /// as <paramref name="rowLength"/> independent lines across the rows; the same recursion as <see cref="Filter"/>.
+    /// </summary>
+    private static void FilterRows(double[] data, int start, int rowLength, int rowStride, int count)
     {
         if (count < 2)
         {
             return;
         }
 
-        for (var n = 0; n < count; n++)
+        var z = Pole;
+        const double Gain = 6;
+        Span<double> Row(int m) => data.AsSpan(start + (m * rowStride), rowLength);
+
+        for (var m = 0; m < count; m++)
         {
-            line[n] = data[start + (n * stride)];
+            Scale(Row(m), Gain);
         }
 
-        Filter(line.AsSpan(0, count));
-        for (var n = 0; n < count; n++)
+        // Initial causal coefficient, exact over the mirrored extension (as in InitialCausal).
+        var sum = new double[rowLength];
+        var zn = z;
+        var iz = 1 / z;
+        var z2n = Math.Pow(z, count - 1);
+        var first = Row(0);
+        var last = Row(count - 1);
+        for (var i = 0; i < rowLength; i++)
         {
-            data[start + (n * stride)] = line[n];
+            sum[i] = first[i] + (z2n * last[i]);
+        }
+
+        z2n *= z2n * iz;
+        for (var m = 1; m <= count - 2; m++)
+        {
+            AddScaled(sum, Row(m), zn + z2n);
+            zn *= z;
+            z2n *= iz;
+        }
+
+        var norm = 1 / (1 - (zn * zn));
+        for (var i = 0; i < rowLength; i++)
+        {
+            first[i] = sum[i] * norm;
+        }
+
+        for (var m = 1; m < count; m++)
+        {
+            AddScaled(Row(m), Row(m - 1), z);
+        }
+
+        var before = Row(count - 2);
+        var anti = z / ((z * z) - 1);
+        for (var i = 0; i < rowLength; i++)
+        {
+            last[i] = anti * ((z * before[i]) + last[i]);
+        }
+
+        for (var m = count - 2; m >= 0; m--)
+        {
+            var row = Row(m);
+            var next = Row(m + 1);
+            for (var i = 0; i < rowLength; i++)
+            {
+                row[i] = z * (next[i] - row[i]);
+            }
+        }
+    }
+
+    private static void Scale(Span<double> row, double factor)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] *= factor;
+        }
+    }
+
+    private static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] += factor * source[i];
         }
     }
 
