@@ -157,6 +157,12 @@ public static class LabelSurfaceExtractor
             var id = firstId;
             for (var j = -1; j < SizeJ; j++)
             {
+                // Rows of background own no crossing; labels are usually small against the grid.
+                if (RowsEmpty(Offset(-1, j, k), _strideJ, _strideK))
+                {
+                    continue;
+                }
+
                 for (var i = -1; i < SizeI; i++)
                 {
                     var o = Offset(i, j, k);
@@ -199,6 +205,15 @@ public static class LabelSurfaceExtractor
             return id - firstId;
         }
 
+        /// <summary>Whether the padded rows starting at <paramref name="start"/>, +<paramref name="second"/> and +<paramref name="third"/> are all background.</summary>
+        private bool RowsEmpty(int start, int second, int third)
+        {
+            var row = _strideJ;
+            return !_mask.AsSpan(start, row).ContainsAnyExcept((byte)0)
+                && !_mask.AsSpan(start + second, row).ContainsAnyExcept((byte)0)
+                && !_mask.AsSpan(start + third, row).ContainsAnyExcept((byte)0);
+        }
+
         private void Store(Vector3[]? positions, int id, double i, double j, double k)
         {
             if (positions is not null)
@@ -229,6 +244,12 @@ public static class LabelSurfaceExtractor
                 ScanPlane(ck + 1, upper, upperOwned ? edgePositions : null, ck + 1 < SizeK ? planeBase[ck + 2] : 0);
                 for (var cj = -1; cj < SizeJ; cj++)
                 {
+                    var rowStart = Offset(-1, cj, ck);
+                    if (RowsEmpty(rowStart, _strideJ, _strideK) && RowsEmpty(rowStart + _strideJ + _strideK, 0, 0))
+                    {
+                        continue;
+                    }
+
                     for (var ci = -1; ci < SizeI; ci++)
                     {
                         var o = Offset(ci, cj, ck);
