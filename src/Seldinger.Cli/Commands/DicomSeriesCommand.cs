@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Series;
+using Seldinger.Storage;
 
 namespace Seldinger.Cli.Commands;
 
@@ -67,6 +68,7 @@ internal static class DicomSeriesCommand
         if (json)
         {
             var g = first.Layout!.Geometry;
+            var stored = SeriesGeometryJson.From(g); // the same origin/spacing/direction layout the API serves
             Console.Out.WriteLine(JsonSerializer.Serialize(new
             {
                 first.Layout.SeriesInstanceUid,
@@ -75,9 +77,9 @@ internal static class DicomSeriesCommand
                 first.Layout.Modality,
                 first.Layout.SeriesDescription,
                 Size = new[] { g.SizeI, g.SizeJ, g.SizeK },
-                Spacing = new[] { g.SpacingI, g.SpacingJ, g.SpacingK },
-                Origin = new[] { g.Origin.X, g.Origin.Y, g.Origin.Z },
-                Direction = Direction(g),
+                stored.Spacing,
+                stored.Origin,
+                stored.Direction,
                 Files = first.Layout.Slices.Count,
                 first.Layout.GantryTiltDegrees,
                 Groups = results.Select(r => new
@@ -129,12 +131,6 @@ internal static class DicomSeriesCommand
     }
 
     private sealed record GroupResult(SeriesGroup Group, SeriesLayout? Layout, string? Error);
-
-    private static double[] Direction(VolumeGeometry g) => Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, 3).Select(c =>
-    {
-        var column = g.Direction.Column(c);
-        return r switch { 0 => column.X, 1 => column.Y, _ => column.Z };
-    })).ToArray();
 
     private static string Format(Vector3D v) => $"({v.X:0.###}, {v.Y:0.###}, {v.Z:0.###})";
 }
