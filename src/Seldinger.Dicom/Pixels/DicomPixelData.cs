@@ -176,7 +176,7 @@ public sealed class DicomPixelData
                     $"frame {frame + 1} holds {encoded.Length} RLE bytes, too few for {FrameInfo.DecodedLength} decoded bytes ({Rows}x{Columns}x{SamplesPerPixel}, {BitsAllocated} bits)");
             }
 
-            var decoded = new byte[checked((int)FrameInfo.DecodedLength)];
+            var decoded = AllocateDecodedFrame(frame);
             codec.Decode(encoded, FrameInfo, decoded);
             return decoded;
         }
@@ -184,14 +184,17 @@ public sealed class DicomPixelData
         var bits = NativeFrameBits;
         var firstBit = bits * frame;
         var start = firstBit / 8;
-        var byteCount = (int)(((firstBit + bits + 7) / 8) - start);
+        // Kept in long until checked against what the element holds: a damaged header can declare
+        // frames of tens of gigabytes.
+        var frameBytes = ((firstBit + bits + 7) / 8) - start;
         var available = NativeLength;
-        if (start + byteCount > available)
+        if (start + frameBytes > available)
         {
             throw new DicomDataException(DicomTags.PixelData, $"pixel data holds {available} bytes, too few for frame {frame + 1} of {NumberOfFrames} ({Rows}x{Columns}x{SamplesPerPixel}, {BitsAllocated} bits)");
         }
 
-        var output = new byte[checked((int)FrameInfo.DecodedLength)];
+        var byteCount = (int)frameBytes;
+        var output = AllocateDecodedFrame(frame);
         if (_deferred is not null)
         {
             var buffer = new byte[byteCount];
@@ -388,6 +391,18 @@ public sealed class DicomPixelData
         }
 
         return rgb;
+    }
+
+    /// <summary>A buffer for one decoded frame; a frame larger than an array can hold is a data error, not an overflow.</summary>
+    private byte[] AllocateDecodedFrame(int frame)
+    {
+        if (FrameInfo.DecodedLength > Array.MaxLength)
+        {
+            throw new DicomDataException(DicomTags.PixelData,
+                $"frame {frame + 1} would decode to {FrameInfo.DecodedLength} bytes ({Rows}x{Columns}x{SamplesPerPixel}, {BitsAllocated} bits), more than one buffer can hold");
+        }
+
+        return new byte[FrameInfo.DecodedLength];
     }
 
     internal long NativeLength => _deferred?.ValueLength ?? _element!.Value.Length;
