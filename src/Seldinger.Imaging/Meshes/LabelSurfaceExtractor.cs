@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Meshes.Internal;
@@ -92,6 +93,8 @@ public static class LabelSurfaceExtractor
     private sealed class Grid
     {
         private readonly byte[] _mask;
+        private readonly int[] _first;
+        private readonly int[] _last;
         private readonly int _strideJ;
         private readonly int _strideK;
         private readonly VolumeGeometry _geometry;
@@ -107,14 +110,28 @@ public static class LabelSurfaceExtractor
             _strideJ = SizeI + 2;
             _strideK = _strideJ * (SizeJ + 2);
             _mask = new byte[checked((long)_strideK * (SizeK + 2))];
+            var rows = (SizeJ + 2) * (SizeK + 2);
+            _first = new int[rows];
+            _last = new int[rows];
+            _first.AsSpan().Fill(int.MaxValue);
+            _last.AsSpan().Fill(-1);
             var voxels = labels.Voxels;
             Parallel.For(0, SizeK, k =>
             {
                 for (var j = 0; j < SizeJ; j++)
                 {
                     var source = voxels.AsSpan(g.LinearIndex(0, j, k), SizeI);
+                    var first = source.IndexOf(label);
+                    if (first < 0)
+                    {
+                        continue;
+                    }
+
+                    var last = source.LastIndexOf(label);
+                    _first[RowId(j, k)] = first;
+                    _last[RowId(j, k)] = last;
                     var target = _mask.AsSpan(Offset(0, j, k), SizeI);
-                    for (var i = 0; i < source.Length; i++)
+                    for (var i = first; i <= last; i++)
                     {
                         target[i] = source[i] == label ? (byte)1 : (byte)0;
                     }
@@ -135,6 +152,29 @@ public static class LabelSurfaceExtractor
         /// <summary>Offset in the padded mask of voxel (i, j, k), each from -1 to size.</summary>
         private int Offset(int i, int j, int k) => (i + 1) + (_strideJ * (j + 1)) + (_strideK * (k + 1));
 
+        /// <summary>Index of the padded row (j, k) in the row extent tables, j and k from -1 to size.</summary>
+        private int RowId(int j, int k) => (j + 1) + ((SizeJ + 2) * (k + 1));
+
+        /// <summary>
+        /// The i range that can hold a crossing edge or a non-empty cell for rows (j, k), (j + 1, k), (j, k + 1) and, when
+        /// <paramref name="four"/>, (j + 1, k + 1): from one before the lowest first label voxel to the highest last one.
+        /// </summary>
+        private (int Low, int High) Extent(int j, int k, bool four)
+        {
+            var a = RowId(j, k);
+            var b = a + 1;
+            var c = a + SizeJ + 2;
+            var low = Math.Min(_first[a], Math.Min(_first[b], _first[c]));
+            var high = Math.Max(_last[a], Math.Max(_last[b], _last[c]));
+            if (four)
+            {
+                low = Math.Min(low, _first[c + 1]);
+                high = Math.Max(high, _last[c + 1]);
+            }
+
+            return (low - 1, high);
+        }
+
         private static int MapIndex(int i, int j, int axis, int sizeI) => ((((j + 1) * (sizeI + 2)) + (i + 1)) * 3) + axis;
 
         /// <summary>
@@ -143,12 +183,8 @@ public static class LabelSurfaceExtractor
         /// </summary>
         public int ScanPlane(int k, Span<int> map, Vector3[]? positions, int firstId)
         {
+            // Only crossing edges are ever looked up, and each is written below before use: no clearing needed.
             var fill = !map.IsEmpty;
-            if (fill)
-            {
-                map.Fill(-1);
-            }
-
             if (k >= SizeK)
             {
                 return 0;
@@ -157,13 +193,9 @@ public static class LabelSurfaceExtractor
             var id = firstId;
             for (var j = -1; j < SizeJ; j++)
             {
-                // Rows of background own no crossing; labels are usually small against the grid.
-                if (RowsEmpty(Offset(-1, j, k), _strideJ, _strideK))
-                {
-                    continue;
-                }
-
-                for (var i = -1; i < SizeI; i++)
+                // Only between the row extents can an edge cross; labels are usually small against the grid.
+                var (low, high) = Extent(j, k, four: false);
+                for (var i = low; i <= high; i++)
                 {
                     var o = Offset(i, j, k);
                     var here = _mask[o];
@@ -205,15 +237,6 @@ public static class LabelSurfaceExtractor
             return id - firstId;
         }
 
-        /// <summary>Whether the padded rows starting at <paramref name="start"/>, +<paramref name="second"/> and +<paramref name="third"/> are all background.</summary>
-        private bool RowsEmpty(int start, int second, int third)
-        {
-            var row = _strideJ;
-            return !_mask.AsSpan(start, row).ContainsAnyExcept((byte)0)
-                && !_mask.AsSpan(start + second, row).ContainsAnyExcept((byte)0)
-                && !_mask.AsSpan(start + third, row).ContainsAnyExcept((byte)0);
-        }
-
         private void Store(Vector3[]? positions, int id, double i, double j, double k)
         {
             if (positions is not null)
@@ -232,8 +255,8 @@ public static class LabelSurfaceExtractor
         public SlabOutput ExtractSlab(int firstLayer, int endLayer, int[] planeBase, Vector3[] edgePositions, bool flip)
         {
             var output = new SlabOutput();
-            var lower = new int[PlaneMapLength];
-            var upper = new int[PlaneMapLength];
+            var lower = ArrayPool<int>.Shared.Rent(PlaneMapLength);
+            var upper = ArrayPool<int>.Shared.Rent(PlaneMapLength);
             ScanPlane(firstLayer, lower, edgePositions, planeBase[firstLayer + 1]);
             var edges = CubeCaseTable.Edges;
             Span<int> ids = stackalloc int[CubeCaseTable.EdgeCount];
@@ -244,13 +267,8 @@ public static class LabelSurfaceExtractor
                 ScanPlane(ck + 1, upper, upperOwned ? edgePositions : null, ck + 1 < SizeK ? planeBase[ck + 2] : 0);
                 for (var cj = -1; cj < SizeJ; cj++)
                 {
-                    var rowStart = Offset(-1, cj, ck);
-                    if (RowsEmpty(rowStart, _strideJ, _strideK) && RowsEmpty(rowStart + _strideJ + _strideK, 0, 0))
-                    {
-                        continue;
-                    }
-
-                    for (var ci = -1; ci < SizeI; ci++)
+                    var (low, high) = Extent(cj, ck, four: true);
+                    for (var ci = low; ci <= high; ci++)
                     {
                         var o = Offset(ci, cj, ck);
                         var c = _mask[o]
@@ -305,6 +323,8 @@ public static class LabelSurfaceExtractor
                 (lower, upper) = (upper, lower);
             }
 
+            ArrayPool<int>.Shared.Return(lower);
+            ArrayPool<int>.Shared.Return(upper);
             return output;
         }
 
