@@ -22,6 +22,8 @@ public static class SeldingerWebApp
         services.AddSeldingerServices(storage, builder.Configuration.GetValue<long?>($"{ConfigurationSection}:VolumeCacheBytes"));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Query and route values that do not parse reach BadRequestExceptionHandler, which names the parameter.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddRazorPages();
         // Keys for antiforgery tokens live with the data, not in the user's profile.
@@ -42,6 +44,7 @@ public static class SeldingerWebApp
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache(o => o.SizeLimit = volumeCacheBytes ?? 2L << 30);
         services.AddSingleton<VolumeCache>();
+        services.AddSingleton<LabelModels>();
         services.AddScoped<ImageStore>();
         services.AddScoped<CasePlanningService>();
         services.AddScoped<CaseQueries>();
@@ -64,6 +67,7 @@ public static class SeldingerWebApp
         app.MapOpenApi();
         app.MapCaseEndpoints();
         app.MapSeriesEndpoints();
+        app.MapViewEndpoints();
         app.MapImportEndpoints();
         app.MapRazorPages();
         return app;
