@@ -25,9 +25,23 @@ internal static class CliApp
                  Decode one frame to a PNG (as displayed) or raw samples (as stored).
           dicom convert IN OUT --transfer-syntax NAME|UID
                  Rewrite a file in another transfer syntax.
+          image reslice SERIES (--plane axial|coronal|sagittal [--index N] | --center x,y,z --normal x,y,z [--up x,y,z] [--size W,H])
+                [--slab MM [--mode mip|minip|mean]] [--window C,W | --preset soft|bone|lung|liver] [--labels FILE [--opacity 0.4]]
+                [--pixel MM] [--interp nearest|linear|cubic] --out x.png
+                 Cut a plane (or a thick slab) out of a series, with label colours blended over it.
+          image stats --labels FILE [--series SERIES] [--label N|NAME,...] [--json]
+                 Per label: volume mL, voxels, bounding box, centroid, largest diameter; HU with --series.
+          image mesh --labels FILE [--series SERIES] [--label N|NAME,...] [--smooth ITER] [--decimate FRACTION] --out x.stl|x.obj|x.glb
+                 The closed surface of a label (or of several together): triangles, watertight, area, volume.
+          image segment SERIES (--threshold LO,HI | --grow x,y,z --range LO,HI | --body | --lungs | --bones)
+                [--close MM] [--fill-holes] [--largest] [--value N] --out labels.nrrd
+                 A label map from the CT numbers.
+          image distance --labels FILE [--series SERIES] --label N|NAME [--signed] --out dist.nrrd
+                 Distance map (mm) to a label as a float NRRD.
           db migrate [--data DIR] [--db sqlite|postgres] [--connection STR]
                  Create or update the database schema.
 
+        SERIES is a folder of DICOM slices; a label map FILE is labels.nrrd or a DICOM SEG (which needs --series).
         The data directory defaults to $SELDINGER_DATA, else ~/.local/share/seldinger.
         """;
 
@@ -47,6 +61,7 @@ internal static class CliApp
                 "serve" => await ServeCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--migrate", "--insecure-no-auth")),
                 "phantom" => PhantomCommand.Run(CommandLine.Parse(args.Skip(1))),
                 "dicom" => DicomCommand.Run(args.Skip(1).ToArray()),
+                "image" => ImageCommand.Run(args.Skip(1).ToArray()),
                 "db" => await DbCommand.RunAsync(args.Skip(1).ToArray()),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
