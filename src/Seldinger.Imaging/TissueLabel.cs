@@ -51,4 +51,46 @@ public enum TissueLabel : byte
 
     /// <summary>14 — spinal canal (cord and cerebrospinal fluid).</summary>
     SpinalCanal = 14,
+
+    /// <summary>15 — arterial lumen (aorta and its branches, limb and intercostal arteries); used by the whole-body phantoms, which draw arteries and veins apart instead of <see cref="Vessel"/>.</summary>
+    Artery = 15,
+
+    /// <summary>16 — venous lumen (venae cavae, jugular, subclavian, basilic, femoral, portal, hepatic and intercostal veins).</summary>
+    Vein = 16,
+
+    /// <summary>17 — urinary bladder, wall and urine.</summary>
+    Bladder = 17,
+
+    /// <summary>18 — pleural effusion (fluid in the pleural space).</summary>
+    PleuralEffusion = 18,
+
+    /// <summary>19 — ascites (free fluid in the peritoneal cavity).</summary>
+    Ascites = 19,
+
+    /// <summary>20 — abscess: enhancing wall, fluid and gas of the collection.</summary>
+    Abscess = 20,
+
+    /// <summary>21 — joint effusion (fluid distending a joint recess).</summary>
+    JointEffusion = 21,
+
+    /// <summary>22 — peripheral nerve (sciatic, femoral, intercostal).</summary>
+    Nerve = 22,
+
+    /// <summary>23 — articular cartilage and joint space (hip, knee).</summary>
+    Cartilage = 23,
+
+    /// <summary>24 — venous malformation, including its phleboliths.</summary>
+    VenousMalformation = 24,
+
+    /// <summary>25 — lymphatic malformation: cysts and septa.</summary>
+    LymphaticMalformation = 25,
+
+    /// <summary>26 — superficial (cutaneous) vesicle, e.g. of a lymphatic malformation, treated by laser photoevaporation.</summary>
+    Vesicle = 26,
+
+    /// <summary>27 — aneurysm sac (lumen).</summary>
+    Aneurysm = 27,
+
+    /// <summary>28 — airway: trachea and main bronchi (air).</summary>
+    Airway = 28,
 }

@@ -19,6 +19,9 @@ public static class TissueSegments
     /// <summary>(49755003, SCT, "Morphologically Abnormal Structure") — CID 7150.</summary>
     public static DicomCode AbnormalStructureCategory { get; } = new("49755003", "SCT", "Morphologically Abnormal Structure");
 
+    /// <summary>(91720002, SCT, "Body Substance") — CID 7150.</summary>
+    public static DicomCode BodySubstanceCategory { get; } = new("91720002", "SCT", "Body Substance");
+
     private static readonly SegmentDescription[] Table =
     [
         Segment(TissueLabel.Skin, "Skin", TissueCategory, new("39937001", "SCT", "Skin")),
@@ -37,6 +40,26 @@ public static class TissueSegments
 
         // SNOMED's closest concept in CID 4 is the cord; the label says what the phantom draws (cord and CSF).
         Segment(TissueLabel.SpinalCanal, "Spinal canal", AnatomicalStructureCategory, new("2748008", "SCT", "Spinal cord")),
+
+        // Labels of the whole-body phantoms. Types from CID 7166 (artery, vein, nerve, cartilage), CID 7151
+        // (bladder, trachea), CID 7159 and CID 3810 (abscess, cyst, aneurysm); the rest are the closest
+        // SNOMED CT concepts we could confirm (verify): pleural effusion, effusion, ascitic fluid (a body
+        // substance, CID 7150), "Hemangioma - venous" for a venous malformation (the older name of the same
+        // lesion), cyst for a macrocystic lymphatic malformation and blister for a vesicle.
+        Segment(TissueLabel.Artery, "Artery", TissueCategory, new("51114001", "SCT", "Artery")),
+        Segment(TissueLabel.Vein, "Vein", TissueCategory, new("29092000", "SCT", "Vein")),
+        Segment(TissueLabel.Bladder, "Urinary bladder", AnatomicalStructureCategory, new("89837001", "SCT", "Bladder")),
+        Segment(TissueLabel.PleuralEffusion, "Pleural effusion", AbnormalStructureCategory, new("60046008", "SCT", "Pleural effusion")),
+        Segment(TissueLabel.Ascites, "Ascites", BodySubstanceCategory, new("409615008", "SCT", "Ascitic fluid")),
+        Segment(TissueLabel.Abscess, "Abscess", AbnormalStructureCategory, new("44132006", "SCT", "Abscess")),
+        Segment(TissueLabel.JointEffusion, "Joint effusion", AbnormalStructureCategory, new("41699000", "SCT", "Effusion")),
+        Segment(TissueLabel.Nerve, "Nerve", TissueCategory, new("119410002", "SCT", "Nerve")),
+        Segment(TissueLabel.Cartilage, "Cartilage and joint space", TissueCategory, new("309312004", "SCT", "Cartilage")),
+        Segment(TissueLabel.VenousMalformation, "Venous malformation", AbnormalStructureCategory, new("56468002", "SCT", "Hemangioma - venous")),
+        Segment(TissueLabel.LymphaticMalformation, "Lymphatic malformation", AbnormalStructureCategory, new("367643001", "SCT", "Cyst")),
+        Segment(TissueLabel.Vesicle, "Vesicle", AbnormalStructureCategory, new("339008", "SCT", "Blister")),
+        Segment(TissueLabel.Aneurysm, "Aneurysm", AbnormalStructureCategory, new("85659009", "SCT", "Aneurysm")),
+        Segment(TissueLabel.Airway, "Airway", AnatomicalStructureCategory, new("44567001", "SCT", "Trachea")),
     ];
 
     /// <summary>Every tissue label except the background, in label order.</summary>

@@ -40,6 +40,12 @@ internal readonly struct Capsule
 
     public double Az { get; }
 
+    public double Bx => Ax + _dx;
+
+    public double By => Ay + _dy;
+
+    public double Bz => Az + _dz;
+
     public double Ra { get; }
 
     public double Rb { get; }
