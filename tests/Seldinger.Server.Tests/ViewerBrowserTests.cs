@@ -146,6 +146,123 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task CasePage_FourPanes_OverlaysCrosshairSlabAnd3D()
+    {
+        Require.File(ChromiumPath, "./test installs Debian's chromium.");
+        using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        var detail = await http.GetFromJsonAsync<CaseDetailDto>($"/api/cases/{_caseId}", new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var series = detail!.Series!;
+        var target = detail.Plan!.Target;
+        var entry = detail.Plan.Entry;
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchWebGlAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1100 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                consoleErrors.Add(m.Text);
+            }
+        };
+
+        await page.GotoAsync($"{_baseUrl}/cases/{_caseId}");
+        var viewer = page.Locator("[data-case-viewer]");
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 60_000 });
+
+        // Every 2D pane shows a CT image, not a blank canvas.
+        foreach (var pane in new[] { "axial", "coronal", "sagittal", "fourth" })
+        {
+            var levels = await page.EvaluateAsync<int>($$"""
+                () => {
+                  const c = document.querySelector('[data-pane={{pane}}] canvas.pane-image');
+                  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  const seen = new Set();
+                  for (let p = 0; p < d.length; p += 4) seen.add(d[p]);
+                  return seen.size;
+                }
+                """);
+            Assert.True(levels > 40, $"the {pane} pane looks blank ({levels} grey levels)");
+        }
+
+        // The lesion centre is lesion orange in the label overlay of every pane (the fourth is the needle plane, through the target).
+        var targetJs = Js(target);
+        foreach (var pane in new[] { "axial", "coronal", "sagittal", "fourth" })
+        {
+            var rgba = await OverlayPixelAsync(page, pane, targetJs);
+            Assert.True(rgba[0] == 255 && rgba[1] == 128 && rgba[2] == 0 && rgba[3] == 255, $"{pane}: lesion centre is ({string.Join(", ", rgba)})");
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), "case-viewer-panes.png"), FullPage = true });
+
+        // Toggling the lesion off removes its colour; on again brings it back.
+        await page.Locator("input[data-label='8']").UncheckAsync();
+        await page.WaitForFunctionAsync($$"""
+            () => {
+              const v = window.seldingerViewer, p = v.canvasPoint('axial', {{targetJs}});
+              const d = document.querySelector('[data-pane=axial] canvas.pane-labels').getContext('2d').getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data;
+              return !(d[0] === 255 && d[1] === 128 && d[2] === 0 && d[3] === 255);
+            }
+            """);
+        var orangeLeft = await page.EvaluateAsync<int>("""
+            () => {
+              const c = document.querySelector('[data-pane=axial] canvas.pane-labels');
+              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+              let n = 0;
+              for (let p = 0; p < d.length; p += 4) if (d[p] === 255 && d[p+1] === 128 && d[p+2] === 0 && d[p+3] === 255) n++;
+              return n;
+            }
+            """);
+        Assert.Equal(0, orangeLeft);
+        await page.Locator("input[data-label='8']").CheckAsync();
+        await page.WaitForFunctionAsync($$"""
+            () => {
+              const v = window.seldingerViewer, p = v.canvasPoint('axial', {{targetJs}});
+              const d = document.querySelector('[data-pane=axial] canvas.pane-labels').getContext('2d').getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data;
+              return d[0] === 255 && d[1] === 128 && d[2] === 0 && d[3] === 255;
+            }
+            """);
+
+        // Crosshair linking: a click on the entry in the coronal pane moves the axial pane to the entry's slice.
+        var entryAt = await page.EvaluateAsync<double[]>($"() => {{ const p = window.seldingerViewer.canvasPoint('coronal', {Js(entry)}); return [p.x, p.y]; }}");
+        await page.Locator("[data-pane=coronal] canvas.pane-annot").ClickAsync(new LocatorClickOptions { Position = new Position { X = (float)entryAt[0], Y = (float)entryAt[1] } });
+        var entrySlice = SliceOf(series, entry);
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-slice", entrySlice.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(int.Parse((await viewer.GetAttributeAsync("data-path-pixels"))!, System.Globalization.CultureInfo.InvariantCulture) > 0,
+            "the path is not drawn at the entry's slice");
+
+        // A 20 mm MIP slab re-renders the panes.
+        await page.Locator("input[data-slab]").FillAsync("20");
+        await Assertions.Expect(page.Locator("[data-pane=axial]")).ToHaveAttributeAsync("data-slab", "20");
+        await Assertions.Expect(page.Locator("[data-pane=coronal]")).ToHaveAttributeAsync("data-slab", "20");
+
+        // The probe's-eye view, then the 3D view: WebGL draws the surfaces over the background.
+        await page.ClickAsync("button[data-fourth=probe]");
+        await Assertions.Expect(page.Locator("[data-pane=fourth]")).ToHaveAttributeAsync("data-mode", "probe");
+        await page.ClickAsync("button[data-fourth='3d']");
+        var scene = page.Locator(".pane-3d");
+        await Assertions.Expect(scene).ToHaveAttributeAsync("data-rendered", new System.Text.RegularExpressions.Regex("^[1-9]"), new() { Timeout = 180_000 });
+        Assert.True(int.Parse((await scene.GetAttributeAsync("data-meshes"))!, System.Globalization.CultureInfo.InvariantCulture) >= 5);
+        var drawn = await page.EvaluateAsync<double>("""
+            () => {
+              const gl = document.querySelector('.pane-3d canvas');
+              const c = document.createElement('canvas');
+              c.width = gl.width; c.height = gl.height;
+              const ctx = c.getContext('2d');
+              ctx.drawImage(gl, 0, 0);
+              const d = ctx.getImageData(0, 0, c.width, c.height).data;
+              let n = 0;
+              for (let p = 0; p < d.length; p += 4) if (Math.abs(d[p] - 0x10) + Math.abs(d[p+1] - 0x15) + Math.abs(d[p+2] - 0x1c) > 30) n++;
+              return n / (c.width * c.height);
+            }
+            """);
+        Assert.True(drawn > 0.03, $"the 3D pane is nearly empty ({drawn:P1} drawn)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), "case-viewer-3d.png"), FullPage = true });
+        Assert.Empty(consoleErrors);
+    }
+
+    [SkippableFact]
     public async Task ImportPage_SeriesAndOneCorruptFile_ListsStoredAndRefused()
     {
         Require.File(ChromiumPath, "./test installs Debian's chromium.");
@@ -182,6 +299,25 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-quic"],
     });
+
+    /// <summary>Chromium with WebGL on the CPU (SwiftShader through ANGLE): headless, no GPU needed.</summary>
+    private static Task<IBrowser> LaunchWebGlAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+
+    private static async Task<int[]> OverlayPixelAsync(IPage page, string pane, string pointJs) => await page.EvaluateAsync<int[]>($$"""
+        () => {
+          const p = window.seldingerViewer.canvasPoint('{{pane}}', {{pointJs}});
+          const d = document.querySelector('[data-pane={{pane}}] canvas.pane-labels').getContext('2d').getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data;
+          return [d[0], d[1], d[2], d[3]];
+        }
+        """);
+
+    private static string Js(PointDto p) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{ x: {p.X:R}, y: {p.Y:R}, z: {p.Z:R} }}");
 
     private static string ScreenshotDirectory()
     {

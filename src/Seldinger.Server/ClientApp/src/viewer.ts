@@ -1,250 +1,583 @@
-// Axial slice viewer of a case: server-rendered slices (window/level applied by the server),
-// with the planned needle path, entry and target drawn over them in patient geometry.
-import { type CaseDetail, type Point, type SeriesGeometry, worldToIndex } from "./geometry";
+// The case viewer: axial, coronal and sagittal panes plus a fourth pane (needle-path plane, probe's-eye plane,
+// an oblique plane, or the 3D label surfaces), all images resliced by the server. A crosshair cursor in patient
+// space links the panes: clicking a point in one pane moves the others to it. Label overlays can be toggled per
+// label; a slab control turns every pane into a thick MIP, MinIP or mean.
+import {
+  type CaseDetail,
+  type LabelInfo,
+  type Point,
+  type SeriesGeometry,
+  type Vec3,
+  normalise,
+  standardAxis,
+  worldToIndex,
+} from "./geometry";
+import { PlanePane, loadImage } from "./pane";
 
+export type WindowPresetName = "soft" | "bone" | "lung";
+export type StandardKind = "axial" | "coronal" | "sagittal";
+export type FourthMode = "inplane" | "probe" | "oblique" | "3d";
+
+/** What tests and scripts read: the axial slice, the preset and how much of the path is drawn on it. */
 export interface ViewerState {
   slice: number;
   sliceCount: number;
   preset: WindowPresetName;
-  /** Number of path pixels drawn on the current slice (solid part only): lets tests and users see it. */
+  /** Number of path pixels drawn on the current axial slice (solid part only). */
   pathPixelsOnSlice: number;
 }
-
-export type WindowPresetName = "soft" | "bone" | "lung";
 
 const PATH_COLOUR = "#ffd400";
 const ENTRY_COLOUR = "#00e676";
 const TARGET_COLOUR = "#ff1744";
+const CROSSHAIR_COLOUR = "rgba(0, 200, 255, 0.7)";
+const PANE_SIZE = 420;
+/** Large tissue classes that would cover everything: off by default. */
+const HIDDEN_BY_DEFAULT = new Set([1, 2, 3]);
+const STANDARD: StandardKind[] = ["axial", "coronal", "sagittal"];
 
-export class SliceViewer {
-  private readonly image: HTMLCanvasElement;
-  private readonly overlay: HTMLCanvasElement;
+export class CaseViewer {
+  readonly panes: Record<StandardKind | "fourth", PlanePane>;
+  private readonly geometry: SeriesGeometry;
+  private readonly axes: Record<StandardKind, ReturnType<typeof standardAxis>>;
+  private readonly index: Record<StandardKind, number>;
+  private readonly base: string;
   private readonly slider: HTMLInputElement;
   private readonly label: HTMLElement;
-  private readonly cache = new Map<string, HTMLImageElement>();
-  private readonly geometry: SeriesGeometry;
-  private readonly state: ViewerState;
-  private requestSerial = 0;
+  private cursor: Point;
+  private preset: WindowPresetName = "soft";
+  private slabMm = 0;
+  private slabMode = "mip";
+  private fourth: FourthMode;
+  private probeDepth: number;
+  private tilt = { lr: 20, ap: 0 };
+  private labels: LabelInfo[] = [];
+  private readonly shown = new Set<number>();
+  private pathPixels = 0;
+  private scene: import("./view3d").LabelScene | null = null;
 
   constructor(private readonly root: HTMLElement, private readonly detail: CaseDetail) {
     if (!detail.series) throw new Error("This case has no image series.");
     this.geometry = detail.series;
-    this.image = root.querySelector<HTMLCanvasElement>("canvas.slice-image")!;
-    this.overlay = root.querySelector<HTMLCanvasElement>("canvas.slice-overlay")!;
+    this.base = `/api/series/${encodeURIComponent(this.geometry.seriesInstanceUid)}`;
+    const pane = (name: string) => new PlanePane(root.querySelector<HTMLElement>(`[data-pane=${name}]`)!, name);
+    this.panes = { axial: pane("axial"), coronal: pane("coronal"), sagittal: pane("sagittal"), fourth: pane("fourth") };
+    for (const p of Object.values(this.panes)) p.resize(PANE_SIZE, PANE_SIZE);
+    this.axes = { axial: standardAxis(this.geometry, "axial"), coronal: standardAxis(this.geometry, "coronal"), sagittal: standardAxis(this.geometry, "sagittal") };
     this.slider = root.querySelector<HTMLInputElement>("input.slice-slider")!;
     this.label = root.querySelector<HTMLElement>(".slice-label")!;
     // Open on the target (the lesion), where the reader looks first.
-    const target = detail.plan?.target ?? detail.target;
-    const first = target ? Math.round(worldToIndex(this.geometry, target).k) : Math.floor(this.geometry.slices / 2);
-    this.state = { slice: clamp(first, 0, this.geometry.slices - 1), sliceCount: this.geometry.slices, preset: "soft", pathPixelsOnSlice: 0 };
-    this.sizeCanvases();
+    const plan = detail.plan;
+    this.cursor = plan?.target ?? detail.target ?? this.centre();
+    this.index = { axial: 0, coronal: 0, sagittal: 0 };
+    for (const kind of STANDARD) this.index[kind] = this.indexOf(kind, this.cursor);
+    this.fourth = plan ? "inplane" : "oblique";
+    this.probeDepth = plan ? distance(plan.entry, plan.target) : 0;
     this.slider.min = "0";
-    this.slider.max = String(this.geometry.slices - 1);
+    this.slider.max = String(this.axes.axial.count - 1);
     this.bindEvents();
+    this.syncControls();
   }
 
   get current(): Readonly<ViewerState> {
-    return this.state;
+    return { slice: this.index.axial, sliceCount: this.axes.axial.count, preset: this.preset, pathPixelsOnSlice: this.pathPixels };
   }
 
+  /** Loads the labels, then draws every pane. */
+  async start(): Promise<void> {
+    try {
+      const response = await fetch(`${this.base}/labels`);
+      this.labels = response.ok ? ((await response.json()) as LabelInfo[]) : [];
+    } catch {
+      this.labels = [];
+    }
+    for (const l of this.labels) if (!HIDDEN_BY_DEFAULT.has(l.value)) this.shown.add(l.value);
+    this.buildLegend();
+    await Promise.all([...STANDARD.map((k) => this.renderPane(k)), this.renderFourth()]);
+  }
+
+  /** Shows axial slice n (0 = most inferior) and moves the cursor to its height. */
   async show(slice: number): Promise<void> {
-    this.state.slice = clamp(Math.round(slice), 0, this.geometry.slices - 1);
-    this.slider.value = String(this.state.slice);
-    const serial = ++this.requestSerial;
-    const img = await this.load(this.state.slice, this.state.preset);
-    if (serial !== this.requestSerial) return; // a newer request superseded this one
-    const ctx = this.image.getContext("2d")!;
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(img, 0, 0, this.image.width, this.image.height);
-    this.drawOverlay();
-    this.label.textContent = `Slice ${this.state.slice + 1} / ${this.geometry.slices} · z = ${this.sliceZ(this.state.slice).toFixed(1)} mm`;
-    this.root.dataset.slice = String(this.state.slice);
-    this.root.dataset.pathPixels = String(this.state.pathPixelsOnSlice);
-    this.root.dispatchEvent(new CustomEvent("slicechange", { detail: { ...this.state } }));
-    this.prefetch(this.state.slice + 1);
-    this.prefetch(this.state.slice - 1);
+    await this.setIndex("axial", slice);
+  }
+
+  async setIndex(kind: StandardKind, n: number): Promise<void> {
+    const a = this.axes[kind];
+    n = clamp(Math.round(n), 0, a.count - 1);
+    this.index[kind] = n;
+    const position = a.first + n * a.step;
+    this.cursor = { x: kind === "sagittal" ? position : this.cursor.x, y: kind === "coronal" ? position : this.cursor.y, z: kind === "axial" ? position : this.cursor.z };
+    await this.renderPane(kind);
+    this.redrawAnnotations();
+    if (this.fourth === "oblique") await this.renderFourth();
+  }
+
+  /** Moves the crosshair to a point: every standard pane shows the plane through it. */
+  async setCursor(p: Point): Promise<void> {
+    this.cursor = p;
+    const changed: StandardKind[] = [];
+    for (const kind of STANDARD) {
+      const n = this.indexOf(kind, p);
+      if (n !== this.index[kind]) changed.push(kind);
+      this.index[kind] = n;
+    }
+    this.redrawAnnotations();
+    await Promise.all([...changed.map((k) => this.renderPane(k)), this.fourth === "oblique" ? this.renderFourth() : Promise.resolve()]);
+    this.redrawAnnotations();
+    this.root.dataset.cursor = `${p.x.toFixed(1)},${p.y.toFixed(1)},${p.z.toFixed(1)}`;
   }
 
   async setPreset(preset: WindowPresetName): Promise<void> {
-    this.state.preset = preset;
-    this.root.querySelectorAll<HTMLButtonElement>("button[data-preset]").forEach((b) =>
-      b.setAttribute("aria-pressed", String(b.dataset.preset === preset)),
-    );
-    await this.show(this.state.slice);
+    this.preset = preset;
+    this.syncControls();
+    await this.renderAll();
   }
 
-  /** Slice index nearest to a world point (used by "go to target" and "go to entry"). */
-  sliceOf(point: Point): number {
-    return clamp(Math.round(worldToIndex(this.geometry, point).k), 0, this.geometry.slices - 1);
+  async setSlab(mm: number, mode: string): Promise<void> {
+    this.slabMm = Math.max(0, mm);
+    this.slabMode = mode;
+    this.syncControls();
+    await this.renderAll();
   }
 
-  private sliceZ(k: number): number {
-    const g = this.geometry;
-    // World position of the slice centre along the third axis direction.
-    return g.origin[2] + g.direction[8] * k * g.spacing[2];
+  async setFourth(mode: FourthMode): Promise<void> {
+    if (mode !== "oblique" && mode !== "3d" && !this.detail.plan) mode = "oblique";
+    this.fourth = mode;
+    this.syncControls();
+    await this.renderFourth();
   }
 
-  private sizeCanvases(): void {
-    const g = this.geometry;
-    const widthMm = g.columns * g.spacing[0];
-    const heightMm = g.rows * g.spacing[1];
-    const maxSide = 640;
-    const scale = maxSide / Math.max(widthMm, heightMm);
-    for (const c of [this.image, this.overlay]) {
-      c.width = Math.round(widthMm * scale);
-      c.height = Math.round(heightMm * scale);
+  /** Shows or hides one label in the overlays and the 3D view. */
+  async toggleLabel(value: number, on: boolean): Promise<void> {
+    if (on) this.shown.add(value);
+    else this.shown.delete(value);
+    this.root.querySelectorAll<HTMLInputElement>(`input[data-label="${value}"]`).forEach((c) => (c.checked = on));
+    const panes: Promise<void>[] = STANDARD.map((k) => this.panes[k].showOverlay(this.overlayUrl(k)));
+    if (this.fourth === "3d") panes.push(this.scene?.show(this.shown) ?? Promise.resolve());
+    else panes.push(this.panes.fourth.showOverlay(this.overlayUrl(this.fourth)));
+    await Promise.all(panes);
+  }
+
+  /** Canvas position of a patient-space point in a pane (for tests and tools). */
+  canvasPoint(pane: StandardKind | "fourth", p: Point): { x: number; y: number } | null {
+    const c = this.panes[pane].canvasOf(p);
+    return c ? { x: c.x, y: c.y } : null;
+  }
+
+  /** The middle of the volume. */
+  private centre(): Point {
+    const mid = (a: ReturnType<typeof standardAxis>) => a.first + ((a.count - 1) / 2) * a.step;
+    return { x: mid(this.axes.sagittal), y: mid(this.axes.coronal), z: mid(this.axes.axial) };
+  }
+
+  private indexOf(kind: StandardKind, p: Point): number {
+    const a = this.axes[kind];
+    const v = kind === "axial" ? p.z : kind === "coronal" ? p.y : p.x;
+    return clamp(Math.round((v - a.first) / a.step), 0, a.count - 1);
+  }
+
+  private common(): URLSearchParams {
+    const q = new URLSearchParams({ preset: this.preset });
+    if (this.slabMm > 0) {
+      q.set("slab", String(this.slabMm));
+      q.set("mode", this.slabMode);
+    }
+    return q;
+  }
+
+  private planeParams(kind: StandardKind | Exclude<FourthMode, "3d">): URLSearchParams {
+    const q = new URLSearchParams();
+    const pixel = Math.min(this.geometry.spacing[0], this.geometry.spacing[1]);
+    switch (kind) {
+      case "axial":
+      case "coronal":
+      case "sagittal":
+        q.set("index", String(this.index[kind]));
+        break;
+      case "inplane":
+        q.set("case", this.detail.id);
+        q.set("size", "300");
+        q.set("pixel", String(pixel));
+        break;
+      case "probe":
+        q.set("case", this.detail.id);
+        q.set("depth", this.probeDepth.toFixed(1));
+        q.set("size", "256");
+        q.set("pixel", String(pixel * 0.6));
+        break;
+      case "oblique": {
+        const n = this.obliqueNormal();
+        q.set("cx", this.cursor.x.toFixed(2));
+        q.set("cy", this.cursor.y.toFixed(2));
+        q.set("cz", this.cursor.z.toFixed(2));
+        q.set("nx", n[0].toFixed(5));
+        q.set("ny", n[1].toFixed(5));
+        q.set("nz", n[2].toFixed(5));
+        q.set("size", "300");
+        q.set("pixel", String(pixel));
+        break;
+      }
+    }
+    return q;
+  }
+
+  /** The oblique plane's normal: the axial normal tilted about the AP axis (left-right tilt), then about the LR axis. */
+  private obliqueNormal(): Vec3 {
+    const lr = (this.tilt.lr * Math.PI) / 180;
+    const ap = (this.tilt.ap * Math.PI) / 180;
+    return normalise([Math.sin(lr), Math.sin(ap) * Math.cos(lr), Math.cos(ap) * Math.cos(lr)]);
+  }
+
+  private imageUrl(kind: StandardKind | Exclude<FourthMode, "3d">): string {
+    const q = this.planeParams(kind);
+    for (const [k, v] of this.common()) q.set(k, v);
+    return `${this.base}/reslice/${kind}.png?${q}`;
+  }
+
+  private overlayUrl(kind: StandardKind | FourthMode): string | null {
+    if (kind === "3d" || this.shown.size === 0 || this.labels.length === 0) return null;
+    const q = this.planeParams(kind);
+    q.set("labels", [...this.shown].sort((a, b) => a - b).join(","));
+    return `${this.base}/overlay/${kind}.png?${q}`;
+  }
+
+  private async renderAll(): Promise<void> {
+    await Promise.all([...STANDARD.map((k) => this.renderPane(k)), this.renderFourth()]);
+  }
+
+  private async renderPane(kind: StandardKind): Promise<void> {
+    const pane = this.panes[kind];
+    try {
+      if (!(await pane.show(this.imageUrl(kind), this.overlayUrl(kind)))) return;
+      this.setStatus("");
+    } catch (e) {
+      this.setStatus(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    this.drawAnnotations(kind);
+    if (kind === "axial") this.afterAxial();
+  }
+
+  private afterAxial(): void {
+    const n = this.index.axial;
+    this.slider.value = String(n);
+    this.label.textContent = `Axial ${n + 1} / ${this.axes.axial.count} · z = ${(this.axes.axial.first + n * this.axes.axial.step).toFixed(1)} mm`;
+    this.root.dataset.slice = String(n);
+    this.root.dataset.pathPixels = String(this.pathPixels);
+    this.root.dispatchEvent(new CustomEvent("slicechange", { detail: this.current }));
+    // Neighbours in the browser cache make scrolling smooth.
+    for (const d of [-1, 1]) {
+      const k = n + d;
+      if (k < 0 || k >= this.axes.axial.count) continue;
+      const saved = this.index.axial;
+      this.index.axial = k;
+      const url = this.imageUrl("axial");
+      this.index.axial = saved;
+      loadImage(url).catch(() => undefined);
     }
   }
 
+  private async renderFourth(): Promise<void> {
+    const element = this.panes.fourth.element;
+    const stack = element.querySelector<HTMLElement>(".viewer-stack")!;
+    const container = element.querySelector<HTMLElement>(".pane-3d")!;
+    element.dataset.mode = this.fourth;
+    const title = element.querySelector<HTMLElement>(".pane-title");
+    if (title) title.textContent = FOURTH_TITLES[this.fourth];
+    if (this.fourth === "3d") {
+      stack.hidden = true;
+      container.hidden = false;
+      if (!this.scene) {
+        const { LabelScene } = await import("./view3d");
+        this.scene = new LabelScene(container, this.geometry.seriesInstanceUid, PANE_SIZE, PANE_SIZE);
+        if (this.detail.plan) this.scene.setPath(this.detail.plan.entry, this.detail.plan.target);
+      }
+      await this.scene.show(this.shown);
+      return;
+    }
+    stack.hidden = false;
+    container.hidden = true;
+    try {
+      if (!(await this.panes.fourth.show(this.imageUrl(this.fourth), this.overlayUrl(this.fourth)))) return;
+    } catch (e) {
+      this.setStatus(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    this.drawAnnotations("fourth");
+  }
+
+  private redrawAnnotations(): void {
+    for (const kind of STANDARD) this.drawAnnotations(kind);
+    if (this.fourth !== "3d") this.drawAnnotations("fourth");
+  }
+
+  /** Half the thickness a point may be off the plane and still count as on it, mm. */
+  private halfThickness(name: StandardKind | "fourth"): number {
+    const plane = this.panes[name].plane;
+    const slab = plane?.slabMm ?? 0;
+    const step = name === "fourth" ? (plane?.pixelSpacing[0] ?? 1) : this.axes[name].step;
+    return Math.max(slab, step) / 2;
+  }
+
+  private drawAnnotations(name: StandardKind | "fourth"): void {
+    const pane = this.panes[name];
+    const canvas = pane.annot;
+    const ctx = canvas.getContext("2d")!;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    if (!pane.plane) return;
+    const half = this.halfThickness(name);
+
+    // Crosshair through the cursor, with a gap so the point itself stays visible.
+    const c = pane.canvasOf(this.cursor);
+    if (c && (name !== "fourth" || Math.abs(c.distance) <= half)) {
+      ctx.save();
+      ctx.strokeStyle = CROSSHAIR_COLOUR;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(0, c.y);
+      ctx.lineTo(c.x - 8, c.y);
+      ctx.moveTo(c.x + 8, c.y);
+      ctx.lineTo(canvas.width, c.y);
+      ctx.moveTo(c.x, 0);
+      ctx.lineTo(c.x, c.y - 8);
+      ctx.moveTo(c.x, c.y + 8);
+      ctx.lineTo(c.x, canvas.height);
+      ctx.stroke();
+      ctx.restore();
+    }
+
+    let pathPixels = 0;
+    const plan = this.detail.plan;
+    if (plan) {
+      const a = pane.canvasOf(plan.entry)!;
+      const b = pane.canvasOf(plan.target)!;
+      // Whole path, projected, thin and dashed: shows where the needle goes from any plane.
+      ctx.save();
+      ctx.setLineDash([6, 6]);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "rgba(255, 212, 0, 0.45)";
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.stroke();
+      ctx.restore();
+      // The part of the path within the plane's thickness, solid.
+      const part = clip(a, b, -half, half);
+      if (part) {
+        ctx.save();
+        ctx.lineWidth = 3;
+        ctx.lineCap = "round";
+        ctx.strokeStyle = PATH_COLOUR;
+        ctx.beginPath();
+        ctx.moveTo(part[0].x, part[0].y);
+        ctx.lineTo(part[1].x, part[1].y);
+        ctx.stroke();
+        ctx.restore();
+        pathPixels = countColour(ctx, canvas, PATH_COLOUR);
+      }
+      this.drawMarker(ctx, a, half, ENTRY_COLOUR, "entry");
+      this.drawMarker(ctx, b, half, TARGET_COLOUR, "target");
+    } else if (this.detail.target) {
+      this.drawMarker(ctx, pane.canvasOf(this.detail.target)!, half, TARGET_COLOUR, "target");
+    }
+    if (name === "axial") {
+      this.pathPixels = pathPixels;
+      this.root.dataset.pathPixels = String(pathPixels);
+    }
+    pane.element.dataset.pathPixels = String(pathPixels);
+  }
+
+  private drawMarker(ctx: CanvasRenderingContext2D, at: { x: number; y: number; distance: number }, half: number, colour: string, text: string): void {
+    const onPlane = Math.abs(at.distance) <= half;
+    ctx.save();
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.globalAlpha = onPlane ? 1 : 0.35;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(at.x, at.y, onPlane ? 7 : 5, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.font = "12px sans-serif";
+    ctx.fillText(text, at.x + 9, at.y - 9);
+    ctx.restore();
+  }
+
+  private buildLegend(): void {
+    const legend = this.root.querySelector<HTMLElement>(".label-legend");
+    if (!legend) return;
+    legend.replaceChildren();
+    for (const l of this.labels) {
+      const item = document.createElement("label");
+      item.className = "label-toggle";
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.dataset.label = String(l.value);
+      box.checked = this.shown.has(l.value);
+      box.addEventListener("change", () => void this.toggleLabel(l.value, box.checked));
+      const swatch = document.createElement("i");
+      swatch.className = "swatch";
+      swatch.style.background = l.colour;
+      const volume = document.createElement("small");
+      volume.textContent = `${l.volumeMl < 10 ? l.volumeMl.toFixed(1) : l.volumeMl.toFixed(0)} mL`;
+      item.append(box, swatch, document.createTextNode(` ${l.name} `), volume);
+      item.title = `${l.name}: ${l.volumeMl.toFixed(1)} mL, largest diameter ${l.largestDiameterMm.toFixed(1)} mm`;
+      legend.append(item);
+    }
+    if (this.labels.length === 0) legend.textContent = "No label map for this series.";
+  }
+
+  private syncControls(): void {
+    this.root.querySelectorAll<HTMLButtonElement>("button[data-preset]").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.preset === this.preset)));
+    this.root.querySelectorAll<HTMLButtonElement>("button[data-fourth]").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.fourth === this.fourth)));
+    const slabValue = this.root.querySelector<HTMLElement>("[data-slab-value]");
+    if (slabValue) slabValue.textContent = this.slabMm > 0 ? `${this.slabMm} mm` : "off";
+    this.root.querySelectorAll<HTMLElement>("[data-for-mode]").forEach((e) => (e.hidden = e.dataset.forMode !== this.fourth));
+    const depth = this.root.querySelector<HTMLElement>("[data-depth-value]");
+    if (depth) depth.textContent = `${this.probeDepth.toFixed(0)} mm`;
+    this.root.dataset.fourth = this.fourth;
+  }
+
+  private setStatus(text: string): void {
+    const status = this.root.querySelector<HTMLElement>(".viewer-status");
+    if (status) status.textContent = text;
+  }
+
   private bindEvents(): void {
-    this.overlay.addEventListener(
+    for (const kind of STANDARD) {
+      const pane = this.panes[kind];
+      pane.annot.addEventListener(
+        "wheel",
+        (e) => {
+          e.preventDefault();
+          void this.setIndex(kind, this.index[kind] + (e.deltaY > 0 ? 1 : -1));
+        },
+        { passive: false },
+      );
+      pane.annot.addEventListener("click", (e) => this.clickAt(pane, e));
+    }
+    const fourth = this.panes.fourth;
+    fourth.annot.addEventListener("click", (e) => this.clickAt(fourth, e));
+    fourth.annot.addEventListener(
       "wheel",
       (e) => {
         e.preventDefault();
-        void this.show(this.state.slice + (e.deltaY > 0 ? 1 : -1));
+        const step = e.deltaY > 0 ? 1 : -1;
+        if (this.fourth === "probe") {
+          this.probeDepth += 2 * step;
+          const depth = this.root.querySelector<HTMLInputElement>("input[data-depth]");
+          if (depth) depth.value = String(this.probeDepth);
+          this.syncControls();
+          void this.renderFourth();
+        } else if (this.fourth === "oblique") {
+          const n = this.obliqueNormal();
+          const s = step * Math.min(...this.geometry.spacing);
+          void this.setCursor({ x: this.cursor.x + n[0] * s, y: this.cursor.y + n[1] * s, z: this.cursor.z + n[2] * s });
+        }
       },
       { passive: false },
     );
     this.slider.addEventListener("input", () => void this.show(Number(this.slider.value)));
     this.root.addEventListener("keydown", (e) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
       const step = e.key === "ArrowUp" || e.key === "PageUp" ? 1 : e.key === "ArrowDown" || e.key === "PageDown" ? -1 : 0;
       if (step !== 0) {
         e.preventDefault();
-        void this.show(this.state.slice + step * (e.key.startsWith("Page") ? 10 : 1));
+        void this.show(this.index.axial + step * (e.key.startsWith("Page") ? 10 : 1));
       }
     });
     this.root.querySelectorAll<HTMLButtonElement>("button[data-preset]").forEach((b) =>
       b.addEventListener("click", () => void this.setPreset(b.dataset.preset as WindowPresetName)),
     );
+    this.root.querySelectorAll<HTMLButtonElement>("button[data-fourth]").forEach((b) =>
+      b.addEventListener("click", () => void this.setFourth(b.dataset.fourth as FourthMode)),
+    );
     this.root.querySelectorAll<HTMLButtonElement>("button[data-goto]").forEach((b) =>
       b.addEventListener("click", () => {
         const plan = this.detail.plan;
-        const point = b.dataset.goto === "entry" ? plan?.entry : plan?.target ?? this.detail.target;
-        if (point) void this.show(this.sliceOf(point));
+        const point = b.dataset.goto === "entry" ? plan?.entry : (plan?.target ?? this.detail.target);
+        if (point) void this.setCursor(point);
       }),
     );
-  }
-
-  private url(slice: number, preset: WindowPresetName): string {
-    return `/api/series/${encodeURIComponent(this.geometry.seriesInstanceUid)}/slices/${slice}.png?preset=${preset}`;
-  }
-
-  private load(slice: number, preset: WindowPresetName): Promise<HTMLImageElement> {
-    const url = this.url(slice, preset);
-    const cached = this.cache.get(url);
-    if (cached?.complete && cached.naturalWidth > 0) return Promise.resolve(cached);
-    return new Promise((resolve, reject) => {
-      const img = cached ?? new Image();
-      img.onload = () => resolve(img);
-      img.onerror = () => reject(new Error(`Slice ${slice} could not be loaded.`));
-      if (!cached) {
-        img.src = url;
-        this.cache.set(url, img);
-      }
+    const slab = this.root.querySelector<HTMLInputElement>("input[data-slab]");
+    const mode = this.root.querySelector<HTMLSelectElement>("select[data-slab-mode]");
+    const applySlab = () => void this.setSlab(Number(slab?.value ?? 0), mode?.value ?? "mip");
+    slab?.addEventListener("change", applySlab);
+    slab?.addEventListener("input", () => {
+      const v = this.root.querySelector<HTMLElement>("[data-slab-value]");
+      if (v) v.textContent = Number(slab.value) > 0 ? `${slab.value} mm` : "off";
     });
-  }
-
-  private prefetch(slice: number): void {
-    if (slice < 0 || slice >= this.geometry.slices) return;
-    const url = this.url(slice, this.state.preset);
-    if (this.cache.has(url)) return;
-    const img = new Image();
-    img.src = url;
-    this.cache.set(url, img);
-  }
-
-  /** Canvas pixel position of a continuous voxel index (i, j). */
-  private toCanvas(i: number, j: number): [number, number] {
-    const g = this.geometry;
-    return [((i + 0.5) / g.columns) * this.overlay.width, ((j + 0.5) / g.rows) * this.overlay.height];
-  }
-
-  private drawOverlay(): void {
-    const ctx = this.overlay.getContext("2d")!;
-    ctx.clearRect(0, 0, this.overlay.width, this.overlay.height);
-    this.state.pathPixelsOnSlice = 0;
-    const plan = this.detail.plan;
-    const k = this.state.slice;
-    if (!plan) {
-      if (this.detail.target) this.drawMarker(ctx, this.detail.target, k, TARGET_COLOUR, "target");
-      return;
+    mode?.addEventListener("change", applySlab);
+    const opacity = this.root.querySelector<HTMLInputElement>("input[data-opacity]");
+    const applyOpacity = () => {
+      for (const p of Object.values(this.panes)) p.labels.style.opacity = String(Number(opacity?.value ?? 50) / 100);
+    };
+    opacity?.addEventListener("input", applyOpacity);
+    applyOpacity();
+    const depth = this.root.querySelector<HTMLInputElement>("input[data-depth]");
+    if (depth && this.detail.plan) {
+      depth.max = String(Math.ceil(distance(this.detail.plan.entry, this.detail.plan.target) + 20));
+      depth.value = String(this.probeDepth);
+      depth.addEventListener("input", () => {
+        this.probeDepth = Number(depth.value);
+        this.syncControls();
+        void this.renderFourth();
+      });
     }
-    const a = worldToIndex(this.geometry, plan.entry);
-    const b = worldToIndex(this.geometry, plan.target);
-
-    // Whole path, projected, thin and dashed: shows where the needle goes from any slice.
-    ctx.save();
-    ctx.setLineDash([6, 6]);
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = "rgba(255, 212, 0, 0.45)";
-    ctx.beginPath();
-    ctx.moveTo(...this.toCanvas(a.i, a.j));
-    ctx.lineTo(...this.toCanvas(b.i, b.j));
-    ctx.stroke();
-    ctx.restore();
-
-    // The part of the path inside this slice's thickness, solid.
-    const part = clipToSlab(a, b, k - 0.5, k + 0.5);
-    if (part) {
-      ctx.save();
-      ctx.lineWidth = 3;
-      ctx.lineCap = "round";
-      ctx.strokeStyle = PATH_COLOUR;
-      ctx.beginPath();
-      const p0 = this.toCanvas(part[0].i, part[0].j);
-      const p1 = this.toCanvas(part[1].i, part[1].j);
-      ctx.moveTo(...p0);
-      ctx.lineTo(...p1);
-      ctx.stroke();
-      ctx.restore();
-      this.state.pathPixelsOnSlice = countColour(ctx, this.overlay, PATH_COLOUR);
+    for (const axis of ["lr", "ap"] as const) {
+      const input = this.root.querySelector<HTMLInputElement>(`input[data-tilt=${axis}]`);
+      if (!input) continue;
+      input.value = String(this.tilt[axis]);
+      input.addEventListener("input", () => {
+        this.tilt[axis] = Number(input.value);
+        void this.renderFourth();
+      });
     }
-    this.drawMarker(ctx, plan.entry, k, ENTRY_COLOUR, "entry");
-    this.drawMarker(ctx, plan.target, k, TARGET_COLOUR, "target");
   }
 
-  private drawMarker(ctx: CanvasRenderingContext2D, p: Point, k: number, colour: string, text: string): void {
-    const idx = worldToIndex(this.geometry, p);
-    const onSlice = Math.abs(idx.k - k) <= 0.5;
-    const [x, y] = this.toCanvas(idx.i, idx.j);
-    ctx.save();
-    ctx.strokeStyle = colour;
-    ctx.fillStyle = colour;
-    ctx.globalAlpha = onSlice ? 1 : 0.35;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.arc(x, y, onSlice ? 7 : 5, 0, Math.PI * 2);
-    ctx.stroke();
-    ctx.font = "12px sans-serif";
-    ctx.fillText(text, x + 9, y - 9);
-    ctx.restore();
+  private clickAt(pane: PlanePane, e: MouseEvent): void {
+    const rect = pane.annot.getBoundingClientRect();
+    const x = ((e.clientX - rect.left) / rect.width) * pane.annot.width;
+    const y = ((e.clientY - rect.top) / rect.height) * pane.annot.height;
+    const p = pane.worldAt(x, y);
+    if (p) void this.setCursor(p);
   }
 }
+
+const FOURTH_TITLES: Record<FourthMode, string> = {
+  inplane: "Needle plane",
+  probe: "Probe's eye",
+  oblique: "Oblique",
+  "3d": "3D",
+};
 
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
 }
 
-/** The part of segment a→b whose k lies in [k0, k1], or null. */
-function clipToSlab(
-  a: { i: number; j: number; k: number },
-  b: { i: number; j: number; k: number },
-  k0: number,
-  k1: number,
-): [{ i: number; j: number }, { i: number; j: number }] | null {
-  const dk = b.k - a.k;
+function distance(a: Point, b: Point): number {
+  return Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
+}
+
+/** The part of segment a→b whose distance from the plane lies in [d0, d1], or null. */
+function clip(
+  a: { x: number; y: number; distance: number },
+  b: { x: number; y: number; distance: number },
+  d0: number,
+  d1: number,
+): [{ x: number; y: number }, { x: number; y: number }] | null {
+  const dd = b.distance - a.distance;
   let t0 = 0;
   let t1 = 1;
-  if (Math.abs(dk) < 1e-9) {
-    if (a.k < k0 || a.k > k1) return null;
+  if (Math.abs(dd) < 1e-9) {
+    if (a.distance < d0 || a.distance > d1) return null;
   } else {
-    const ta = (k0 - a.k) / dk;
-    const tb = (k1 - a.k) / dk;
+    const ta = (d0 - a.distance) / dd;
+    const tb = (d1 - a.distance) / dd;
     t0 = Math.max(0, Math.min(ta, tb));
     t1 = Math.min(1, Math.max(ta, tb));
     if (t0 > t1) return null;
   }
-  const at = (t: number) => ({ i: a.i + (b.i - a.i) * t, j: a.j + (b.j - a.j) * t });
+  const at = (t: number) => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
   return [at(t0), at(t1)];
 }
 
@@ -268,15 +601,18 @@ async function start(): Promise<void> {
     const response = await fetch(`/api/cases/${encodeURIComponent(root.dataset.caseId!)}`);
     if (!response.ok) throw new Error(`The case could not be loaded (${response.status}).`);
     const detail = (await response.json()) as CaseDetail;
-    const viewer = new SliceViewer(root, detail);
-    (window as unknown as { seldingerViewer: SliceViewer }).seldingerViewer = viewer;
-    await viewer.show(viewer.current.slice);
+    const viewer = new CaseViewer(root, detail);
+    (window as unknown as { seldingerViewer: CaseViewer }).seldingerViewer = viewer;
+    await viewer.start();
     root.dataset.ready = "true";
-    if (status) status.textContent = "";
+    if (status && status.textContent === "Loading images…") status.textContent = "";
   } catch (e) {
     if (status) status.textContent = e instanceof Error ? e.message : String(e);
     root.dataset.ready = "error";
   }
 }
+
+// worldToIndex stays part of the module's surface for scripts that map points to voxels.
+export { worldToIndex };
 
 void start();

@@ -1,0 +1,121 @@
+// The 3D pane: label surfaces (binary glTF from the server, one file per label, loaded when first shown) and the
+// planned needle path, rendered with three.js and turned with the mouse.
+import * as THREE from "three";
+import { GLTFLoader } from "three/examples/jsm/loaders/GLTFLoader.js";
+import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
+import type { Point } from "./geometry";
+
+export const BACKGROUND = 0x10151c;
+
+/** LPS millimetres to the glTF frame the server's meshes use: metres, x = left, y = superior, z = anterior. */
+const LPS_TO_SCENE = new THREE.Matrix4().set(0.001, 0, 0, 0, 0, 0, 0.001, 0, 0, -0.001, 0, 0, 0, 0, 0, 1);
+
+export class LabelScene {
+  readonly canvas: HTMLCanvasElement;
+  private readonly renderer: THREE.WebGLRenderer;
+  private readonly scene = new THREE.Scene();
+  private readonly camera: THREE.PerspectiveCamera;
+  private readonly controls: OrbitControls;
+  private readonly loader = new GLTFLoader();
+  private readonly meshes = new Map<number, Promise<THREE.Object3D>>();
+  private readonly loaded = new Map<number, THREE.Object3D>();
+  private visible = new Set<number>();
+  private framed = false;
+  private frame = 0;
+
+  constructor(private readonly container: HTMLElement, private readonly seriesUid: string, width: number, height: number) {
+    this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+    this.renderer.setPixelRatio(1);
+    this.renderer.setSize(width, height);
+    this.renderer.setClearColor(BACKGROUND);
+    this.canvas = this.renderer.domElement;
+    this.canvas.classList.add("pane-3d-canvas");
+    container.appendChild(this.canvas);
+    this.camera = new THREE.PerspectiveCamera(35, width / height, 0.001, 10);
+    this.camera.position.set(0, 0, 0.6); // in front of the patient (anterior), superior up
+    this.scene.add(new THREE.HemisphereLight(0xffffff, 0x404050, 1.6));
+    const key = new THREE.DirectionalLight(0xffffff, 1.8);
+    key.position.set(0.3, 0.5, 1);
+    this.camera.add(key);
+    this.scene.add(this.camera);
+    this.controls = new OrbitControls(this.camera, this.canvas);
+    this.controls.addEventListener("change", () => this.render());
+  }
+
+  /** Adds the needle path (entry to target) as a line with a sphere at the target. */
+  setPath(entry: Point, target: Point): void {
+    const group = new THREE.Group();
+    group.matrixAutoUpdate = false;
+    group.matrix.copy(LPS_TO_SCENE);
+    const geometry = new THREE.BufferGeometry().setFromPoints([
+      new THREE.Vector3(entry.x, entry.y, entry.z),
+      new THREE.Vector3(target.x, target.y, target.z),
+    ]);
+    group.add(new THREE.Line(geometry, new THREE.LineBasicMaterial({ color: 0xffd400, depthTest: false })));
+    const tip = new THREE.Mesh(new THREE.SphereGeometry(2.5, 16, 12), new THREE.MeshBasicMaterial({ color: 0xff1744, depthTest: false }));
+    tip.position.set(target.x, target.y, target.z);
+    group.add(tip);
+    group.renderOrder = 10;
+    this.scene.add(group);
+    this.render();
+  }
+
+  /** Shows exactly these labels, loading the surfaces not loaded yet. */
+  async show(labels: Iterable<number>): Promise<void> {
+    this.visible = new Set(labels);
+    for (const [label, object] of this.loaded) object.visible = this.visible.has(label);
+    this.render();
+    await Promise.all([...this.visible].map((label) => this.load(label)));
+    this.container.dataset.meshes = String([...this.loaded.keys()].filter((l) => this.visible.has(l)).length);
+    if (!this.framed && this.loaded.size > 0) this.frameAll();
+    this.render();
+    this.container.dataset.rendered = String(++this.frame);
+  }
+
+  private load(label: number): Promise<THREE.Object3D | null> {
+    let pending = this.meshes.get(label);
+    if (!pending) {
+      pending = this.loader.loadAsync(`/api/series/${encodeURIComponent(this.seriesUid)}/meshes.glb?labels=${label}`).then((gltf) => {
+        const object = gltf.scene;
+        object.traverse((o) => {
+          if (o instanceof THREE.Mesh) {
+            const m = o.material as THREE.MeshStandardMaterial;
+            // The lesion stays opaque; organs are slightly translucent so the path and lesion show through.
+            if (label !== 8) {
+              m.transparent = true;
+              m.opacity = 0.55;
+              m.depthWrite = false;
+            }
+          }
+        });
+        this.scene.add(object);
+        this.loaded.set(label, object);
+        return object;
+      });
+      this.meshes.set(label, pending);
+    }
+    return pending.then((object) => {
+      object.visible = this.visible.has(label);
+      return object;
+    }, () => null);
+  }
+
+  private frameAll(): void {
+    const box = new THREE.Box3();
+    for (const object of this.loaded.values()) box.expandByObject(object);
+    if (box.isEmpty()) return;
+    const centre = box.getCenter(new THREE.Vector3());
+    const size = box.getSize(new THREE.Vector3()).length();
+    this.controls.target.copy(centre);
+    this.camera.position.set(centre.x, centre.y, centre.z + size * 1.4);
+    this.camera.near = size / 100;
+    this.camera.far = size * 10;
+    this.camera.updateProjectionMatrix();
+    this.controls.update();
+    this.framed = true;
+  }
+
+  render(): void {
+    this.renderer.render(this.scene, this.camera);
+  }
+}
