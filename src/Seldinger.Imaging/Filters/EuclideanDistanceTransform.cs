@@ -1,5 +1,3 @@
-using Seldinger.Imaging.Filters.Internal;
-
 namespace Seldinger.Imaging.Filters;
 
 /// <summary>
@@ -9,17 +7,22 @@ namespace Seldinger.Imaging.Filters;
 /// <para>
 /// For every voxel centre the result is the distance to the nearest feature voxel centre
 /// (0 on feature voxels, <see cref="float.PositiveInfinity"/> everywhere when there is no feature).
+/// The signed variant is negative inside the features (minus the distance to the nearest non-feature
+/// voxel centre) and the unsigned distance outside.
 /// </para>
 /// <para>
-/// Algorithm: separable exact transform — a two-scan 1D distance along i, then the lower envelope
-/// of parabolas along j and along k (Felzenszwalb &amp; Huttenlocher, "Distance Transforms of Sampled
-/// Functions", Theory of Computing 8:415–428, 2012), each parabola scaled by the axis spacing so
-/// anisotropic voxels are exact. O(n) per line; slices (passes along i and j) and rows of slices
-/// (pass along k) are processed in parallel. The strided passes gather 16 neighbouring lines at a time
-/// into a small per-thread tile (one cache line per element), so each line is read and written from
-/// cache. Squared distances are carried in the single-precision output between passes, parabola
-/// intersections are computed in double precision, and the square root is taken once at the end, so
-/// the result equals the brute-force distance to float rounding.
+/// Algorithm: separable exact transform — a 1D distance along i (runs of features and the gaps between
+/// them found with vectorised searches, gaps filled from a table of squared distances), then the lower
+/// envelope of parabolas along j and along k (Felzenszwalb &amp; Huttenlocher, "Distance Transforms of
+/// Sampled Functions", Theory of Computing 8:415–428, 2012), each parabola scaled by the axis spacing so
+/// anisotropic voxels are exact. O(n) per line. Rows without a feature are +∞ after the first pass and
+/// slices without one after the second, so the later passes build their envelopes from the rows
+/// (slices) that hold a feature only. Slices (passes along i and j) and rows of slices (pass along k) are
+/// processed in parallel; strided lines are gathered a tile of neighbouring lines at a time into a small
+/// per-thread buffer so each line is read and written from cache. Squared distances are carried in
+/// single precision between passes, parabola intersections are computed in double precision, and the
+/// square root is taken once at the end, so the result equals the brute-force distance to float
+/// rounding (relative 1e-6). Temporary buffers come from <see cref="Buffers.BufferPool.Current"/>.
 /// </para>
 /// <para>
 /// Distances are measured in the index grid scaled by spacing, which is Euclidean in patient space
@@ -34,74 +37,22 @@ public static class EuclideanDistanceTransform
 
     /// <summary>Distance (mm) from every voxel centre to the nearest voxel whose label satisfies <paramref name="isFeature"/>.</summary>
     /// <exception cref="ArgumentException">The volume's direction cosines are not orthonormal.</exception>
-    public static Volume<float> Compute(Volume<byte> labels, Func<byte, bool> isFeature)
-    {
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(isFeature);
-        var g = labels.Geometry;
-        if (!g.IsOrthonormal)
-        {
-            throw new ArgumentException("The distance transform needs orthonormal direction cosines; resample a sheared (gantry-tilted) volume first.", nameof(labels));
-        }
+    public static Volume<float> Compute(Volume<byte> labels, Func<byte, bool> isFeature) =>
+        CpuDistanceTransformEngine.Instance.Compute(labels, isFeature);
 
-        var feature = new bool[256];
-        for (var v = 0; v < 256; v++)
-        {
-            feature[v] = isFeature((byte)v);
-        }
+    /// <summary>
+    /// Signed distance (mm): outside the label <paramref name="featureLabel"/> the distance to its nearest
+    /// voxel centre, inside minus the distance to the nearest voxel centre of another label.
+    /// </summary>
+    /// <exception cref="ArgumentException">The volume's direction cosines are not orthonormal.</exception>
+    public static Volume<float> ComputeSigned(Volume<byte> labels, byte featureLabel) => ComputeSigned(labels, v => v == featureLabel);
 
-        var result = new Volume<float>(g);
-        var d = result.Voxels;
-        var src = labels.Voxels;
-        int nx = g.SizeI, ny = g.SizeJ, nz = g.SizeK;
-        double sx = g.SpacingI, sy = g.SpacingJ, sz = g.SpacingK;
-        var plane = nx * ny;
-        var maxLength = Math.Max(nx, Math.Max(ny, nz));
-
-        // Squared distance (mm²) along i for 0 … nx − 1 voxels, and +∞ for a row without a feature.
-        var squares = new float[nx + 1];
-        for (var n = 0; n < nx; n++)
-        {
-            squares[n] = (float)Square(n * sx);
-        }
-
-        squares[nx] = float.PositiveInfinity;
-
-        // Passes 1 and 2, one slice at a time while it is in cache: along i (two sweeps over the labels),
-        // then the lower envelope along j in tiles of neighbouring columns.
-        Parallel.For(0, nz, () => new EnvelopeScratch(maxLength), (k, _, scratch) =>
-        {
-            var slice = k * plane;
-            for (var j = 0; j < ny; j++)
-            {
-                var row = slice + (j * nx);
-                ParabolaEnvelope.Row(src.AsSpan(row, nx), feature, squares, d.AsSpan(row, nx), scratch.Row);
-            }
-
-            if (ny > 1)
-            {
-                for (var i = 0; i < nx; i += ParabolaEnvelope.TileWidth)
-                {
-                    ParabolaEnvelope.TransformLines(d, slice + i, Math.Min(ParabolaEnvelope.TileWidth, nx - i), nx, ny, sy, takeRoot: false, scratch);
-                }
-            }
-
-            return scratch;
-        }, scratch => scratch.Dispose());
-
-        // Pass 3, along k in tiles of neighbouring columns, then the square root.
-        Parallel.For(0, ny, () => new EnvelopeScratch(maxLength), (j, _, scratch) =>
-        {
-            for (var i = 0; i < nx; i += ParabolaEnvelope.WideTileWidth)
-            {
-                ParabolaEnvelope.TransformLines(d, (j * nx) + i, Math.Min(ParabolaEnvelope.WideTileWidth, nx - i), plane, nz, sz, takeRoot: true, scratch);
-            }
-
-            return scratch;
-        }, scratch => scratch.Dispose());
-
-        return result;
-    }
-
-    private static double Square(double value) => value * value;
+    /// <summary>
+    /// Signed distance (mm): outside the features the distance to the nearest feature voxel centre, on a
+    /// feature voxel minus the distance to the nearest non-feature voxel centre (−∞ when every voxel is a
+    /// feature, +∞ when none is).
+    /// </summary>
+    /// <exception cref="ArgumentException">The volume's direction cosines are not orthonormal.</exception>
+    public static Volume<float> ComputeSigned(Volume<byte> labels, Func<byte, bool> isFeature) =>
+        CpuDistanceTransformEngine.Instance.ComputeSigned(labels, isFeature);
 }

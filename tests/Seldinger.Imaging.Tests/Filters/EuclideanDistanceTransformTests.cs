@@ -89,6 +89,66 @@ public class EuclideanDistanceTransformTests
     }
 
     [Fact]
+    public void Compute_RunsAndGapsAlongRows_MatchesBruteForce()
+    {
+        // Rows of random runs of features and gaps of every length (odd and even, at both ends).
+        var random = new Random(74);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var g = new VolumeGeometry(random.Next(1, 40), random.Next(1, 5), random.Next(1, 4), WorldPoint.Origin, 0.3 + (random.NextDouble() * 2), 0.3 + (random.NextDouble() * 2), 0.3 + (random.NextDouble() * 2));
+            var labels = new Volume<byte>(g);
+            var n = 0;
+            while (n < labels.Voxels.Length)
+            {
+                var run = random.Next(1, 9);
+                labels.Voxels.AsSpan(n, Math.Min(run, labels.Voxels.Length - n)).Fill((byte)(random.Next(4) == 0 ? 1 : 0));
+                n += run;
+            }
+
+            AssertClose(BruteForce(labels, v => v == 1), EuclideanDistanceTransform.Compute(labels, 1).Voxels);
+        }
+    }
+
+    [Fact]
+    public void ComputeSigned_RandomAnisotropicVolumes_MatchesBruteForce()
+    {
+        var random = new Random(75);
+        for (var trial = 0; trial < 30; trial++)
+        {
+            var g = TestRandom.RandomGeometry(random, maxSize: 10, oblique: trial % 2 == 0);
+            var density = new[] { 0.02, 0.3, 0.7, 0.98, 1.0 }[trial % 5];
+            var labels = RandomLabels(random, g, density);
+            static bool IsFeature(byte v) => v != 0;
+            var outside = BruteForce(labels, IsFeature);
+            var inside = BruteForce(labels, v => !IsFeature(v));
+            var expected = outside.Select((d, n) => IsFeature(labels.Voxels[n]) ? -inside[n] : d).ToArray();
+            var actual = EuclideanDistanceTransform.ComputeSigned(labels, IsFeature).Voxels;
+            for (var n = 0; n < expected.Length; n++)
+            {
+                if (float.IsInfinity(expected[n]))
+                {
+                    Assert.Equal(expected[n], actual[n]);
+                    continue;
+                }
+
+                Assert.True(Math.Abs(expected[n] - actual[n]) <= 1e-5f * Math.Max(1f, Math.Abs(expected[n])), $"voxel {n}: expected {expected[n]}, got {actual[n]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void ComputeSigned_SingleFeature_IsMinusOneSpacingInsideAndDistanceOutside()
+    {
+        var g = new VolumeGeometry(5, 4, 3, WorldPoint.Origin, 0.5, 2, 3);
+        var labels = new Volume<byte>(g);
+        labels[2, 1, 1] = 4;
+        var signed = EuclideanDistanceTransform.ComputeSigned(labels, 4);
+        Assert.Equal(-0.5f, signed[2, 1, 1]);
+        Assert.Equal(2f, signed[2, 2, 1]);
+        Assert.Equal(EuclideanDistanceTransform.Compute(labels, 4)[0, 3, 2], signed[0, 3, 2]);
+    }
+
+    [Fact]
     public void Compute_NoFeature_IsInfiniteEverywhere()
     {
         var labels = new Volume<byte>(new VolumeGeometry(5, 4, 3, WorldPoint.Origin, 1, 1, 1));

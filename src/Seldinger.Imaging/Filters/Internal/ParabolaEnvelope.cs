@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Seldinger.Imaging.Filters.Internal;
 
 /// <summary>
@@ -5,10 +8,18 @@ namespace Seldinger.Imaging.Filters.Internal;
 /// single-precision volume.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Strided lines (along j or k) are not walked one element per cache line: <see cref="TransformLines"/>
-/// copies <see cref="TileWidth"/> neighbouring lines at once (one contiguous 64-byte run per element)
-/// into a small tile that stays in the first-level cache, runs the lower envelope on each line of the
-/// tile, and copies the tile back.
+/// copies up to <see cref="WideTileWidth"/> neighbouring lines at once (one contiguous run per element)
+/// into a small tile that stays in cache, transposed so that each line is contiguous, runs the lower
+/// envelope on each line of the tile, and copies the tile back.
+/// </para>
+/// <para>
+/// After the pass along i a row is finite everywhere or +∞ everywhere (it holds a feature or not), and
+/// after the pass along j the same holds for a whole slice. So every line of a later pass has the same
+/// finite positions (its "sites"): only those are read and enter the envelope; the rest are +∞ and add
+/// no parabola.
+/// </para>
 /// </remarks>
 internal static class ParabolaEnvelope
 {
@@ -22,122 +33,160 @@ internal static class ParabolaEnvelope
     public const int WideTileWidth = 64;
 
     /// <summary>
-    /// First pass along a contiguous row of labels: the squared distance (mm²) to the nearest feature
-    /// in the row, from a table of squared distances indexed by voxel count (the last entry, +∞, for none).
+    /// First pass along a contiguous row of labels: the squared distance (mm²) to the nearest feature in
+    /// the row. <paramref name="squares"/>[n] is the squared length of n voxels (n ≤ row length) and
+    /// <paramref name="reversed"/>[m] = <paramref name="squares"/>[row length − m]. Runs of features and
+    /// the gaps between them are found with vectorised searches and the gaps filled by copying from the
+    /// two tables (ascending away from the feature on the left, descending towards the one on the right).
     /// </summary>
-    public static void Row(ReadOnlySpan<byte> labels, ReadOnlySpan<bool> isFeature, ReadOnlySpan<float> squares, Span<float> output, Span<int> scratch)
+    /// <returns>Whether the row holds a feature (else it is filled with +∞).</returns>
+    public static bool Row(ReadOnlySpan<byte> labels, FeatureTable features, float[] squares, float[] reversed, Span<float> output)
     {
         var n = labels.Length;
-        var none = squares.Length - 1;
-        var last = -1;
-        for (var i = 0; i < n; i++)
+        var position = features.IndexOfFeature(labels);
+        if (position < 0)
         {
-            if (isFeature[labels[i]])
-            {
-                last = i;
-            }
-
-            scratch[i] = last < 0 ? none : i - last;
+            output.Fill(float.PositiveInfinity);
+            return false;
         }
 
-        var next = -1;
-        for (var i = n - 1; i >= 0; i--)
+        // Before the first feature: distance to it, descending.
+        reversed.AsSpan(n - position, position).CopyTo(output);
+        while (true)
         {
-            if (isFeature[labels[i]])
+            // A run of features [position, end).
+            var end = features.IndexOfNonFeature(labels[position..]);
+            end = end < 0 ? n : position + end;
+            output[position..end].Clear();
+            if (end == n)
             {
-                next = i;
+                return true;
             }
 
-            var count = scratch[i];
-            if (next >= 0 && next - i < count)
+            var left = end - 1;
+            var next = features.IndexOfFeature(labels[end..]);
+            if (next < 0)
             {
-                count = next - i;
+                // After the last feature: distance to it, ascending.
+                squares.AsSpan(1, n - end).CopyTo(output[end..]);
+                return true;
             }
 
-            output[i] = squares[count];
+            // A gap [end, right) between features at left and right: the left half measures to left,
+            // the rest to right (equal at the midpoint).
+            var right = end + next;
+            var middle = (left + right) / 2;
+            squares.AsSpan(1, middle - left).CopyTo(output[end..]);
+            reversed.AsSpan(n - right + middle + 1, right - middle - 1).CopyTo(output[(middle + 1)..]);
+            position = right;
         }
     }
 
     /// <summary>
     /// Replaces <paramref name="width"/> (≤ <see cref="WideTileWidth"/>) neighbouring lines of squared
     /// distances, each of <paramref name="length"/> elements <paramref name="stride"/> apart and starting
-    /// at <paramref name="start"/> + c, with min over p of (spacing·(q − p))² + f(p); with
-    /// <paramref name="takeRoot"/> the square root is stored instead.
+    /// at <paramref name="start"/> + c, with min over the sites p of (spacing·(q − p))² + f(p); with
+    /// <paramref name="takeRoot"/> the square root is stored instead. Elements off the sites must be +∞,
+    /// and there must be at least one site. The tile is transposed on the way in and out, so the envelope
+    /// runs on contiguous lines.
     /// </summary>
-    public static void TransformLines(float[] volume, int start, int width, int stride, int length, double spacing, bool takeRoot, EnvelopeScratch scratch)
+    public static void TransformLines(float[] volume, int start, int width, int stride, int length, ReadOnlySpan<int> sites, double spacing, bool takeRoot, EnvelopeScratch scratch)
     {
-        var tile = scratch.Tile;
-        for (var q = 0; q < length; q++)
+        var m = sites.Length;
+        var input = scratch.Input;
+        for (var t = 0; t < m; t++)
         {
-            volume.AsSpan(start + (q * stride), width).CopyTo(tile.AsSpan(q * width, width));
+            var source = volume.AsSpan(start + (sites[t] * stride), width);
+            for (var c = 0; c < source.Length; c++)
+            {
+                input[(c * m) + t] = source[c];
+            }
         }
 
+        var tile = scratch.Tile;
         for (var c = 0; c < width; c++)
         {
-            Envelope(tile, c, width, length, spacing, scratch);
+            Envelope(input.AsSpan(c * m, m), sites, tile.AsSpan(c * length, length), spacing, scratch);
         }
 
         for (var q = 0; q < length; q++)
         {
-            var source = tile.AsSpan(q * width, width);
             var target = volume.AsSpan(start + (q * stride), width);
             if (takeRoot)
             {
-                for (var c = 0; c < source.Length; c++)
+                for (var c = 0; c < target.Length; c++)
                 {
-                    target[c] = MathF.Sqrt(source[c]);
+                    target[c] = MathF.Sqrt(tile[(c * length) + q]);
                 }
             }
             else
             {
-                source.CopyTo(target);
+                for (var c = 0; c < target.Length; c++)
+                {
+                    target[c] = tile[(c * length) + q];
+                }
             }
         }
     }
 
     /// <summary>
-    /// Lower envelope of parabolas (Felzenszwalb–Huttenlocher) on line <paramref name="c"/> of a tile
-    /// <paramref name="width"/> lines wide, in place. Intersections are compared cross-multiplied
-    /// (no division) in double precision: parabola p's segment starts at
-    /// (w(p) − w(p′)) / (2s²(p − p′)) with w(p) = f(p) + s²p² and p′ the parabola before it.
+    /// Lower envelope of parabolas (Felzenszwalb–Huttenlocher) of one line: parabola t has its vertex at
+    /// <paramref name="sites"/>[t] (at least one, ascending) with height <paramref name="input"/>[t]; writes
+    /// min over t of (spacing·(q − sites[t]))² + input[t] for every q of <paramref name="output"/>.
+    /// Intersections are compared cross-multiplied (no division) in double precision: parabola p's segment
+    /// starts at (w(p) − w(p′)) / (2s²(p − p′)) with w(p) = f(p) + s²p² and p′ the parabola before it. The
+    /// top of the stack and its differences to the one below are kept in registers.
     /// </summary>
-    private static void Envelope(float[] tile, int c, int width, int n, double spacing, EnvelopeScratch scratch)
+    public static void Envelope(ReadOnlySpan<float> input, ReadOnlySpan<int> sites, Span<float> output, double spacing, EnvelopeScratch scratch)
     {
         var v = scratch.Vertices;
         var values = scratch.Values;
         var w = scratch.Weighted;
+        var dw = scratch.WeightedSteps;
+        var dv = scratch.VertexSteps;
         var s2 = spacing * spacing;
-        var top = -1;
-        for (var q = 0; q < n; q++)
-        {
-            var fq = (double)tile[(q * width) + c];
-            if (double.IsPositiveInfinity(fq))
-            {
-                continue;
-            }
 
+        var top = 0;
+        var vTop = (double)sites[0];
+        var fTop = (double)input[0];
+        var wTop = fTop + (s2 * vTop * vTop);
+        double dwTop = 0, dvTop = 0;
+        v[0] = sites[0];
+        values[0] = fTop;
+        w[0] = wTop;
+        for (var t = 1; t < sites.Length; t++)
+        {
+            var q = sites[t];
+            var fq = (double)input[t];
             var wq = fq + (s2 * q * q);
 
             // Pop the top parabola while q's intersection with it lies at or left of its segment's start
             // (the first parabola's segment starts at −∞ and is never popped).
-            while (top > 0 && (wq - w[top]) * (v[top] - v[top - 1]) <= (w[top] - w[top - 1]) * (q - v[top]))
+            while (top > 0 && (wq - wTop) * dvTop <= dwTop * (q - vTop))
             {
                 top--;
+                vTop = v[top];
+                wTop = w[top];
+                dwTop = dw[top];
+                dvTop = dv[top];
             }
 
+            dwTop = wq - wTop;
+            dvTop = q - vTop;
             top++;
             v[top] = q;
             values[top] = fq;
             w[top] = wq;
-        }
-
-        if (top < 0)
-        {
-            // Every input is +∞, and so is every output: the tile already holds them.
-            return;
+            dw[top] = dwTop;
+            dv[top] = dvTop;
+            vTop = q;
+            wTop = wq;
         }
 
         // Each parabola s covers q up to the start of the next segment, z = (w(s+1) − w(s)) / (2s²(v(s+1) − v(s))).
+        // Its values (s·(q − p))² + f(p) come from the table of squared offsets, eight at a time.
+        var n = output.Length;
+        var offsets = scratch.SquaredOffsets(spacing, n);
         var twoS2 = 2 * s2;
         var q0 = 0;
         for (var segment = 0; segment <= top; segment++)
@@ -145,20 +194,41 @@ internal static class ParabolaEnvelope
             var end = n - 1;
             if (segment < top)
             {
-                var z = (w[segment + 1] - w[segment]) / (twoS2 * (v[segment + 1] - v[segment]));
+                var z = dw[segment + 1] / (twoS2 * dv[segment + 1]);
                 if (z < end)
                 {
                     end = (int)Math.Floor(z);
                 }
             }
 
-            var p = v[segment];
-            var fp = values[segment];
-            for (; q0 <= end; q0++)
+            if (end >= q0)
             {
-                var offset = (q0 - p) * spacing;
-                tile[(q0 * width) + c] = (float)((offset * offset) + fp);
+                AddAndNarrow(offsets.Slice(n - 1 + q0 - v[segment], end - q0 + 1), values[segment], output[q0..(end + 1)]);
+                q0 = end + 1;
             }
+        }
+    }
+
+    /// <summary><paramref name="target"/>[n] = (float)(<paramref name="source"/>[n] + <paramref name="addend"/>).</summary>
+    private static void AddAndNarrow(ReadOnlySpan<double> source, double addend, Span<float> target)
+    {
+        var n = 0;
+        if (Vector256.IsHardwareAccelerated && source.Length >= 8)
+        {
+            var add = Vector256.Create(addend);
+            ref var s = ref MemoryMarshal.GetReference(source);
+            ref var t = ref MemoryMarshal.GetReference(target);
+            for (; n <= source.Length - 8; n += 8)
+            {
+                var low = Vector256.LoadUnsafe(ref s, (nuint)n) + add;
+                var high = Vector256.LoadUnsafe(ref s, (nuint)(n + 4)) + add;
+                Vector256.Narrow(low, high).StoreUnsafe(ref t, (nuint)n);
+            }
+        }
+
+        for (; n < source.Length; n++)
+        {
+            target[n] = (float)(source[n] + addend);
         }
     }
 }
