@@ -17,6 +17,8 @@ internal static class CliApp
                  Serve the API and web UI.
           phantom --out DIR [--seed N] [--age YEARS] [--noise HU] [--seg binary|labelmap]
                  Write the abdominal CT phantom as a DICOM series plus its label map (labels.nrrd and DICOM SEG).
+          phantom --list | --case NAME --out DIR [--age 0|1|5|10|15] [--phase none|arterial|portal] [--dose-mgy X | --noise HU] [--seed N] [--size N] [--slices N]
+                 List the pediatric phantom cases, or write one (CT, labels.nrrd, DICOM SEG and manifest.json).
           dicom dump FILE [--json]
                  Print a DICOM file's elements (--json: the DICOM JSON model of PS3.18 Annex F).
           dicom series DIR [--json]
@@ -59,7 +61,7 @@ internal static class CliApp
             {
                 "demo" => await DemoCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--no-serve")),
                 "serve" => await ServeCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--migrate", "--insecure-no-auth")),
-                "phantom" => PhantomCommand.Run(CommandLine.Parse(args.Skip(1))),
+                "phantom" => PhantomCommand.Run(CommandLine.Parse(args.Skip(1), "--list")),
                 "dicom" => DicomCommand.Run(args.Skip(1).ToArray()),
                 "image" => ImageCommand.Run(args.Skip(1).ToArray()),
                 "db" => await DbCommand.RunAsync(args.Skip(1).ToArray()),
