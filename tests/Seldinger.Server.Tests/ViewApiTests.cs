@@ -90,6 +90,14 @@ public sealed class ViewApiTests(SqliteAppFixture fixture) : IClassFixture<Sqlit
         await AssertImageAsync(client, $"{url}/reslice/oblique.png?cx={F(target.X)}&cy={F(target.Y)}&cz={F(target.Z)}&nx=0.3&ny=1&nz=0.4&size=160&pixel=1.25",
             Reslicer.Reslice(volume, oblique, CtSampling), WindowLevel.SoftTissue, oblique);
 
+        // Within 45° of axial the default screen up is anterior: down is +Y (posterior) made perpendicular to the normal.
+        var tilted = new Vector3D(0.3, 0, 1).Normalized;
+        var tiltedDown = (Vector3D.UnitY - (tilted * Vector3D.UnitY.Dot(tilted))).Normalized;
+        var nearAxial = SlicePlane.FromCenter(target, tiltedDown.Cross(tilted), tiltedDown, 140, 140, 1, 1);
+        Assert.True(nearAxial.RowDirection.X > 0.9); // patient left to the right of the screen, as in the axial view
+        await AssertImageAsync(client, $"{url}/reslice/oblique.png?cx={F(target.X)}&cy={F(target.Y)}&cz={F(target.Z)}&nx=0.3&ny=0&nz=1&size=140&pixel=1",
+            Reslicer.Reslice(volume, nearAxial, CtSampling), WindowLevel.SoftTissue, nearAxial);
+
         // An explicit up vector: anterior up on an axial normal gives the axial view.
         var axialLike = SlicePlane.FromCenter(target, Vector3D.UnitX, Vector3D.UnitY, 100, 100, 1, 1);
         await AssertImageAsync(client, $"{url}/reslice/oblique.png?cx={F(target.X)}&cy={F(target.Y)}&cz={F(target.Z)}&nx=0&ny=0&nz=2&ux=0&uy=-1&uz=0&size=100&pixel=1&preset=liver",

@@ -238,8 +238,15 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-pane=coronal]")).ToHaveAttributeAsync("data-slab", "20");
 
         // The probe's-eye view, then the 3D view: WebGL draws the surfaces over the background.
+        var fourth = page.Locator("[data-pane=fourth]");
+        await Assertions.Expect(fourth).ToHaveAttributeAsync("data-shown", "inplane");
         await page.ClickAsync("button[data-fourth=probe]");
-        await Assertions.Expect(page.Locator("[data-pane=fourth]")).ToHaveAttributeAsync("data-mode", "probe");
+        await Assertions.Expect(fourth).ToHaveAttributeAsync("data-shown", "probe");
+        var probeTarget = await OverlayPixelAsync(page, "fourth", targetJs); // the default depth is the target's
+        Assert.Equal([255, 128, 0, 255], probeTarget);
+        await page.ClickAsync("button[data-fourth=oblique]");
+        await Assertions.Expect(fourth).ToHaveAttributeAsync("data-shown", "oblique");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), "case-viewer-oblique-slab.png"), FullPage = true });
         await page.ClickAsync("button[data-fourth='3d']");
         var scene = page.Locator(".pane-3d");
         await Assertions.Expect(scene).ToHaveAttributeAsync("data-rendered", new System.Text.RegularExpressions.Regex("^[1-9]"), new() { Timeout = 180_000 });

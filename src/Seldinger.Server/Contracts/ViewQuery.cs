@@ -36,7 +36,7 @@ public sealed class ViewQuery
     [FromQuery(Name = "nz")]
     public double? Nz { get; set; }
 
-    /// <summary>oblique: optional screen-up x (default: superior, or anterior when the normal is vertical).</summary>
+    /// <summary>oblique: optional screen-up x (default: anterior when the plane is within 45° of axial, else superior).</summary>
     [FromQuery(Name = "ux")]
     public double? Ux { get; set; }
 

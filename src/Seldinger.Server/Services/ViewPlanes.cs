@@ -114,9 +114,10 @@ public static class ViewPlanes
                     var centre = Point(query.Cx, query.Cy, query.Cz, "cx, cy and cz (the plane's centre, LPS mm)");
                     var normal = Vector(query.Nx, query.Ny, query.Nz, "nx, ny and nz (the plane's normal)");
                     var up = query.Ux is null && query.Uy is null && query.Uz is null
-                        ? (Math.Abs(normal.Z) > 0.999 ? -Vector3D.UnitY : Vector3D.UnitZ)
+                        ? (Math.Abs(normal.Z) > Math.Sqrt(0.5) ? -Vector3D.UnitY : Vector3D.UnitZ)
                         : Vector(query.Ux, query.Uy, query.Uz, "ux, uy and uz (screen up) all three, or none");
-                    // Screen down is −up made perpendicular to the normal; the row completes a right-handed frame.
+                    // Default up: anterior for planes closer to axial than 45°, else superior. Screen down is −up made
+                    // perpendicular to the normal; the row completes a right-handed frame (row × down = normal).
                     var down = -(up - (normal * up.Dot(normal)));
                     if (down.Length < 1e-6)
                     {

@@ -304,6 +304,7 @@ export class CaseViewer {
       return;
     }
     this.drawAnnotations("fourth");
+    element.dataset.shown = this.fourth;
   }
 
   private redrawAnnotations(): void {
