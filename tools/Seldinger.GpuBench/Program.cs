@@ -1,0 +1,21 @@
+using Seldinger.GpuBench;
+
+return args switch
+{
+    ["gpu-bench", ..] => GpuCheck.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: gpubench gpu-bench --out result.json [--size 512] [--slices 400] [--runs 10] [--seed N]
+                                  [--device gpu|cpu-accelerator] [--copy-mib 1024]
+          Checks the ILGPU distance transform against the CPU engine on fresh random volumes, times warm
+          medians on the device (synchronised), probes device-copy bandwidth, and writes JSON to --out.
+          --device cpu-accelerator runs the kernels on ILGPU's CPU accelerator (a harness check only;
+          use small --size).
+        exit codes: 0 all checks passed, 1 a result differed from the CPU engine, 2 usage, 3 no CUDA device
+        """);
+    return 2;
+}
