@@ -36,6 +36,7 @@ internal static class SurfaceExtractionBench
         }
 
         Directory.CreateDirectory(dataDir);
+        var loadBefore = LoadAverage();
         Console.WriteLine($"{size}³: generating {LabelCount}-label volume ...");
         var labels = LabelVolume(size);
         var values = Enumerable.Range(1, LabelCount).Select(l => (byte)l).ToArray();
@@ -101,7 +102,8 @@ internal static class SurfaceExtractionBench
                 $"{row.Name}: {row.MedianS * 1000:0} ms, {row.Triangles} triangles ({row.Triangles / row.MedianS / 1e6:0.0} M/s), watertight {(row.Watertight ? "yes" : "no")}"));
         }
 
-        var report = Report(size, fractions, rows, runs, peerRuns, vtkVersion, args);
+        var load = $"{loadBefore} at the start, {LoadAverage()} at the end";
+        var report = Report(size, fractions, rows, runs, peerRuns, vtkVersion, load, args);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, report);
         Console.WriteLine($"wrote {output}");
@@ -176,14 +178,14 @@ internal static class SurfaceExtractionBench
         return labels;
     }
 
-    private static string Report(int size, double[] fractions, List<Row> rows, int runs, int peerRuns, string? vtkVersion, string[] args)
+    private static string Report(int size, double[] fractions, List<Row> rows, int runs, int peerRuns, string? vtkVersion, string load, string[] args)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine("# B7 — surface extraction");
         sb.AppendLine();
         sb.AppendLine(inv, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        sb.AppendLine(inv, $"- Machine: {Machine()} (shared with other work while measured: absolute times drift)");
+        sb.AppendLine(inv, $"- Machine: {Machine()}; load average (1 min) {load} (other work shares the machine: absolute times drift, ratios in one run hold better)");
         sb.AppendLine(inv, $"- Runtime: .NET {Environment.Version}, {vtkVersion ?? "VTK not run"} (Debian /usr/bin/python3)");
         sb.AppendLine(inv, $"- Volume: {size}³ uint8, 1 mm voxels, labels 1–{LabelCount} (90 random ellipsoids with radii 3–60 mm and 40 thin winding tubes, fixed seed), one background voxel all round so that every filter's surfaces close. Label fractions: {string.Join(", ", fractions.Select((f, n) => string.Create(inv, $"{n + 1}: {f:0.0000}")))}.");
         sb.AppendLine(inv, $"- Work: the surface of each of the {LabelCount} labels separately (one call per label, the label's own closed surface), summed. Seldinger: one warm-up, then median of {runs} runs in one process. VTK: the same raw volume through `bench/b7_vtk.py`, `Update()` timed, median of {peerRuns} run(s) per filter.");
@@ -237,6 +239,9 @@ internal static class SurfaceExtractionBench
         var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim() : "?";
         return $"{model}, nproc {Environment.ProcessorCount}, memory {memory}, {Environment.OSVersion}";
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static double Median(List<double> values)
     {
