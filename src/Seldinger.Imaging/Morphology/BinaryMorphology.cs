@@ -1,3 +1,5 @@
+using Seldinger.Imaging.Buffers;
+using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Labels;
 using Seldinger.Imaging.Labels.Internal;
 using Seldinger.Imaging.Morphology.Internal;
@@ -29,7 +31,9 @@ public static class BinaryMorphology
     public static Volume<byte> Dilate(Volume<byte> mask, double radiusMm)
     {
         Check(mask, radiusMm);
-        return DilateCore(mask.Voxels, mask, radiusMm, invert: false);
+        var result = new Volume<byte>(mask.Geometry);
+        DilateCore(mask.Voxels, mask.Geometry, radiusMm, invert: false, result.Voxels);
+        return result;
     }
 
     /// <summary>1 on every foreground voxel all of whose in-grid voxels within <paramref name="radiusMm"/> are foreground.</summary>
@@ -38,21 +42,36 @@ public static class BinaryMorphology
     public static Volume<byte> Erode(Volume<byte> mask, double radiusMm)
     {
         Check(mask, radiusMm);
-        var dilatedBackground = DilateCore(mask.Voxels, mask, radiusMm, invert: true);
-        var d = dilatedBackground.Voxels;
-        for (var n = 0; n < d.Length; n++)
-        {
-            d[n] ^= 1;
-        }
-
-        return dilatedBackground;
+        var result = new Volume<byte>(mask.Geometry);
+        ErodeCore(mask.Voxels, mask.Geometry, radiusMm, result.Voxels);
+        return result;
     }
 
     /// <summary>Erosion then dilation: removes foreground detail thinner than the ball.</summary>
-    public static Volume<byte> Open(Volume<byte> mask, double radiusMm) => Dilate(Erode(mask, radiusMm), radiusMm);
+    /// <remarks>The intermediate erosion lives in a pooled buffer (<see cref="BufferPool.Current"/>).</remarks>
+    public static Volume<byte> Open(Volume<byte> mask, double radiusMm)
+    {
+        Check(mask, radiusMm);
+        var g = mask.Geometry;
+        using var eroded = new PooledVolume<byte>(g, clear: true);
+        ErodeCore(mask.Voxels, g, radiusMm, eroded.Array);
+        var result = new Volume<byte>(g);
+        DilateCore(eroded.Array, g, radiusMm, invert: false, result.Voxels);
+        return result;
+    }
 
     /// <summary>Dilation then erosion: closes gaps narrower than the ball.</summary>
-    public static Volume<byte> Close(Volume<byte> mask, double radiusMm) => Erode(Dilate(mask, radiusMm), radiusMm);
+    /// <remarks>The intermediate dilation lives in a pooled buffer (<see cref="BufferPool.Current"/>).</remarks>
+    public static Volume<byte> Close(Volume<byte> mask, double radiusMm)
+    {
+        Check(mask, radiusMm);
+        var g = mask.Geometry;
+        using var dilated = new PooledVolume<byte>(g, clear: true);
+        DilateCore(mask.Voxels, g, radiusMm, invert: false, dilated.Array);
+        var result = new Volume<byte>(g);
+        ErodeCore(dilated.Array, g, radiusMm, result.Voxels);
+        return result;
+    }
 
     /// <summary>
     /// Fills holes in 3D: background voxels not connected (through background, with <paramref name="backgroundConnectivity"/>)
@@ -164,15 +183,33 @@ public static class BinaryMorphology
         }
     }
 
-    private static Volume<byte> DilateCore(byte[] src, Volume<byte> mask, double radiusMm, bool invert)
+    /// <summary>Erosion of <paramref name="src"/> into <paramref name="dst"/> (all zero on entry): the complement of the dilated background.</summary>
+    private static void ErodeCore(byte[] src, VolumeGeometry g, double radiusMm, byte[] dst)
     {
-        var g = mask.Geometry;
+        DilateCore(src, g, radiusMm, invert: true, dst);
+        var count = (int)g.VoxelCount;
+        for (var n = 0; n < count; n++)
+        {
+            dst[n] ^= 1;
+        }
+    }
+
+    /// <summary>
+    /// Sets to 1 the voxels of <paramref name="dst"/> (all zero on entry) within the radius of a foreground voxel
+    /// of <paramref name="src"/> (of a background voxel with <paramref name="invert"/>). Both arrays may be
+    /// longer than the grid (pooled).
+    /// </summary>
+    private static void DilateCore(byte[] src, VolumeGeometry g, double radiusMm, bool invert, byte[] dst)
+    {
         int nx = g.SizeI, ny = g.SizeJ, nz = g.SizeK;
         var runs = EllipsoidRuns.Build(g, radiusMm);
 
         // next[n]: the smallest i' ≥ i in the same row with a foreground voxel, or nx; any[row]: the row has one.
-        var next = new int[src.Length];
-        var any = new bool[ny * nz];
+        // Both are pooled temporaries.
+        using var nextBuffer = new PooledArray<int>((int)g.VoxelCount);
+        using var anyBuffer = new PooledArray<bool>(ny * nz);
+        var next = nextBuffer.Array;
+        var any = anyBuffer.Array;
         var fg = invert ? (byte)0 : (byte)1;
         Parallel.For(0, nz, k =>
         {
@@ -194,8 +231,6 @@ public static class BinaryMorphology
             }
         });
 
-        var result = new Volume<byte>(g);
-        var dst = result.Voxels;
         Parallel.For(0, nz, k =>
         {
             for (var j = 0; j < ny; j++)
@@ -221,7 +256,5 @@ public static class BinaryMorphology
                 }
             }
         });
-
-        return result;
     }
 }
