@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Numerics;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Meshes.Internal;
@@ -14,7 +15,9 @@ namespace Seldinger.Imaging.Meshes;
 /// surface closes at the grid border. Vertices sit halfway between an inside and an outside voxel centre (the iso-level
 /// 0.5 of the binary field) and are shared by all cells around their edge, so every mesh edge has exactly two triangles.
 /// Work runs in parallel over fixed slabs of cell layers and is merged in slab order, so the output does not depend on
-/// the number of threads.
+/// the number of threads. The label's first and last voxel of every row are found first (vectorised searches); only
+/// that span of each row is turned into the binary field, a few planes at a time in a reused per-worker block, and only
+/// cells near it are visited, so no volume-sized buffer is allocated and background costs almost nothing.
 /// </remarks>
 public static class LabelSurfaceExtractor
 {
@@ -32,7 +35,18 @@ public static class LabelSurfaceExtractor
         // Pass 1: how many edge vertices each plane owns, to number them without a shared counter.
         var planes = grid.SizeK + 1;
         var planeCounts = new int[planes];
-        Parallel.For(0, planes, p => planeCounts[p] = grid.ScanPlane(p - 1, default, null, 0));
+        Parallel.For(0, (planes + SlabLayers - 1) / SlabLayers, c =>
+        {
+            var first = c * SlabLayers;
+            var end = Math.Min(planes, first + SlabLayers);
+            var block = grid.Rent(first - 1, end - first + 1);
+            for (var p = first; p < end; p++)
+            {
+                planeCounts[p] = grid.ScanPlane(p - 1, default, null, 0, block);
+            }
+
+            grid.Return(block);
+        });
         var planeBase = new int[planes + 1];
         for (var p = 0; p < planes; p++)
         {
@@ -40,7 +54,6 @@ public static class LabelSurfaceExtractor
         }
 
         var edgeVertexCount = planeBase[planes];
-        var positions = new List<Vector3[]>();
         var edgePositions = new Vector3[edgeVertexCount];
 
         // Pass 2: cells, in slabs of layers; each layer's lower plane writes the positions it owns.
@@ -89,10 +102,25 @@ public static class LabelSurfaceExtractor
         public List<Vector3> Centres { get; } = [];
     }
 
-    /// <summary>The padded binary field and the edge numbering.</summary>
+    /// <summary>
+    /// A few consecutive planes of the padded binary field (1 = label), from <see cref="FirstPlane"/> on; zero outside
+    /// the grid and outside the row extents. Reused across slabs, cleared row extent by row extent after each use.
+    /// </summary>
+    private sealed class Block(int length)
+    {
+        public byte[] Mask { get; } = new byte[length];
+
+        public int FirstPlane { get; set; }
+
+        public int PlaneCount { get; set; }
+    }
+
+    /// <summary>The label's row extents, the padded binary field in blocks of planes, and the edge numbering.</summary>
     private sealed class Grid
     {
-        private readonly byte[] _mask;
+        private readonly ConcurrentBag<Block> _blocks = [];
+        private readonly byte[] _voxels;
+        private readonly byte _label;
         private readonly int[] _first;
         private readonly int[] _last;
         private readonly int _strideJ;
@@ -109,7 +137,8 @@ public static class LabelSurfaceExtractor
             IndexToWorld = g.IndexToWorldMatrix;
             _strideJ = SizeI + 2;
             _strideK = _strideJ * (SizeJ + 2);
-            _mask = new byte[checked((long)_strideK * (SizeK + 2))];
+            _voxels = labels.Voxels;
+            _label = label;
             var rows = (SizeJ + 2) * (SizeK + 2);
             _first = new int[rows];
             _last = new int[rows];
@@ -127,17 +156,65 @@ public static class LabelSurfaceExtractor
                         continue;
                     }
 
-                    var last = source.LastIndexOf(label);
                     _first[RowId(j, k)] = first;
-                    _last[RowId(j, k)] = last;
-                    var target = _mask.AsSpan(Offset(0, j, k), SizeI);
-                    for (var i = first; i <= last; i++)
-                    {
-                        target[i] = source[i] == label ? (byte)1 : (byte)0;
-                    }
+                    _last[RowId(j, k)] = source.LastIndexOf(label);
                 }
             });
         }
+
+        /// <summary>A block holding planes <paramref name="firstPlane"/> to <paramref name="firstPlane"/> + <paramref name="count"/> − 1 (−1 to SizeK).</summary>
+        public Block Rent(int firstPlane, int count)
+        {
+            if (!_blocks.TryTake(out var block))
+            {
+                block = new Block(checked(_strideK * (SlabLayers + 2)));
+            }
+
+            block.FirstPlane = firstPlane;
+            block.PlaneCount = count;
+            ForEachRow(block, (span, source) =>
+            {
+                for (var i = 0; i < span.Length; i++)
+                {
+                    span[i] = source[i] == _label ? (byte)1 : (byte)0;
+                }
+            });
+            return block;
+        }
+
+        /// <summary>Clears what <see cref="Rent"/> wrote and keeps the block for the next slab.</summary>
+        public void Return(Block block)
+        {
+            ForEachRow(block, static (span, _) => span.Clear());
+            _blocks.Add(block);
+        }
+
+        /// <summary>Calls <paramref name="action"/> with the block's span and the source's span of every non-empty row extent.</summary>
+        private void ForEachRow(Block block, RowAction action)
+        {
+            var from = Math.Max(0, block.FirstPlane);
+            var to = Math.Min(SizeK, block.FirstPlane + block.PlaneCount);
+            for (var k = from; k < to; k++)
+            {
+                for (var j = 0; j < SizeJ; j++)
+                {
+                    var row = RowId(j, k);
+                    var first = _first[row];
+                    var last = _last[row];
+                    if (last < 0)
+                    {
+                        continue;
+                    }
+
+                    var length = last - first + 1;
+                    action(
+                        block.Mask.AsSpan(Offset(first, j, k, block), length),
+                        _voxels.AsSpan(first + (SizeI * (j + (SizeJ * k))), length));
+                }
+            }
+        }
+
+        private delegate void RowAction(Span<byte> target, ReadOnlySpan<byte> source);
 
         public int SizeI { get; }
 
@@ -149,8 +226,8 @@ public static class LabelSurfaceExtractor
 
         private int PlaneMapLength => (SizeI + 2) * (SizeJ + 2) * 3;
 
-        /// <summary>Offset in the padded mask of voxel (i, j, k), each from -1 to size.</summary>
-        private int Offset(int i, int j, int k) => (i + 1) + (_strideJ * (j + 1)) + (_strideK * (k + 1));
+        /// <summary>Offset in <paramref name="block"/> of voxel (i, j, k) of the padded field, each from -1 to size.</summary>
+        private int Offset(int i, int j, int k, Block block) => (i + 1) + (_strideJ * (j + 1)) + (_strideK * (k - block.FirstPlane));
 
         /// <summary>Index of the padded row (j, k) in the row extent tables, j and k from -1 to size.</summary>
         private int RowId(int j, int k) => (j + 1) + ((SizeJ + 2) * (k + 1));
@@ -181,7 +258,7 @@ public static class LabelSurfaceExtractor
         /// Numbers the crossing edges owned by plane <paramref name="k"/> (those whose lower voxel lies in it), in scan order.
         /// Fills <paramref name="map"/> and <paramref name="positions"/> when given; returns the count.
         /// </summary>
-        public int ScanPlane(int k, Span<int> map, Vector3[]? positions, int firstId)
+        public int ScanPlane(int k, Span<int> map, Vector3[]? positions, int firstId, Block block)
         {
             // Only crossing edges are ever looked up, and each is written below before use: no clearing needed.
             var fill = !map.IsEmpty;
@@ -191,17 +268,18 @@ public static class LabelSurfaceExtractor
             }
 
             var id = firstId;
+            var mask = block.Mask;
             for (var j = -1; j < SizeJ; j++)
             {
                 // Only between the row extents can an edge cross; labels are usually small against the grid.
                 var (low, high) = Extent(j, k, four: false);
                 for (var i = low; i <= high; i++)
                 {
-                    var o = Offset(i, j, k);
-                    var here = _mask[o];
-                    var x = here != _mask[o + 1];
-                    var y = here != _mask[o + _strideJ];
-                    var z = here != _mask[o + _strideK];
+                    var o = Offset(i, j, k, block);
+                    var here = mask[o];
+                    var x = here != mask[o + 1];
+                    var y = here != mask[o + _strideJ];
+                    var z = here != mask[o + _strideK];
                     if (!(x | y | z))
                     {
                         continue;
@@ -257,28 +335,31 @@ public static class LabelSurfaceExtractor
             var output = new SlabOutput();
             var lower = ArrayPool<int>.Shared.Rent(PlaneMapLength);
             var upper = ArrayPool<int>.Shared.Rent(PlaneMapLength);
-            ScanPlane(firstLayer, lower, edgePositions, planeBase[firstLayer + 1]);
+            // Planes firstLayer to endLayer + 1: the layers' corners and the z neighbours of the planes scanned.
+            var block = Rent(firstLayer, endLayer - firstLayer + 2);
+            var mask = block.Mask;
+            ScanPlane(firstLayer, lower, edgePositions, planeBase[firstLayer + 1], block);
             var edges = CubeCaseTable.Edges;
             Span<int> ids = stackalloc int[CubeCaseTable.EdgeCount];
             for (var ck = firstLayer; ck < endLayer; ck++)
             {
                 // The upper plane's positions belong to the next layer (possibly in another slab), so it only numbers here.
                 var upperOwned = ck + 1 < endLayer;
-                ScanPlane(ck + 1, upper, upperOwned ? edgePositions : null, ck + 1 < SizeK ? planeBase[ck + 2] : 0);
+                ScanPlane(ck + 1, upper, upperOwned ? edgePositions : null, ck + 1 < SizeK ? planeBase[ck + 2] : 0, block);
                 for (var cj = -1; cj < SizeJ; cj++)
                 {
                     var (low, high) = Extent(cj, ck, four: true);
                     for (var ci = low; ci <= high; ci++)
                     {
-                        var o = Offset(ci, cj, ck);
-                        var c = _mask[o]
-                            | (_mask[o + 1] << 1)
-                            | (_mask[o + _strideJ] << 2)
-                            | (_mask[o + _strideJ + 1] << 3)
-                            | (_mask[o + _strideK] << 4)
-                            | (_mask[o + _strideK + 1] << 5)
-                            | (_mask[o + _strideK + _strideJ] << 6)
-                            | (_mask[o + _strideK + _strideJ + 1] << 7);
+                        var o = Offset(ci, cj, ck, block);
+                        var c = mask[o]
+                            | (mask[o + 1] << 1)
+                            | (mask[o + _strideJ] << 2)
+                            | (mask[o + _strideJ + 1] << 3)
+                            | (mask[o + _strideK] << 4)
+                            | (mask[o + _strideK + 1] << 5)
+                            | (mask[o + _strideK + _strideJ] << 6)
+                            | (mask[o + _strideK + _strideJ + 1] << 7);
                         if (c is 0 or 255)
                         {
                             continue;
@@ -323,6 +404,7 @@ public static class LabelSurfaceExtractor
                 (lower, upper) = (upper, lower);
             }
 
+            Return(block);
             ArrayPool<int>.Shared.Return(lower);
             ArrayPool<int>.Shared.Return(upper);
             return output;
