@@ -122,6 +122,16 @@ internal sealed partial class BodyModel
             }
         }
 
+        // Inside the trunk's wall or cavity the trunk decides, whatever part overlaps it (shoulders, neck).
+        if (s.HasTrunk && part != 1)
+        {
+            var trunkDepth = EllipseDepth(x, y, s.TrunkA, s.TrunkB);
+            if (trunkDepth >= SkinMm + FatMm)
+            {
+                (best, part) = (trunkDepth, 1);
+            }
+        }
+
         if (!(best > 0))
         {
             (material, zone) = (Material.Air, BodyZone.Outside);

@@ -8,7 +8,7 @@ internal sealed partial class BodyModel
     private const int Left = 1;
 
     private static readonly ulong CavityFat = Shape.LabelBits(TissueLabel.Fat, TissueLabel.Ascites);
-    private static readonly ulong SoftTissue = Shape.AllBut(TissueLabel.Background, TissueLabel.Bone, TissueLabel.SpinalCanal, TissueLabel.Airway, TissueLabel.Skin);
+    private static readonly ulong SoftTissue = Shape.AllBut(TissueLabel.Background, TissueLabel.Bone, TissueLabel.SpinalCanal, TissueLabel.Airway, TissueLabel.Skin, TissueLabel.Aneurysm);
     private static readonly ulong NotVesselOrBone = Shape.AllBut(TissueLabel.Background, TissueLabel.Bone, TissueLabel.SpinalCanal, TissueLabel.Airway, TissueLabel.Skin,
         TissueLabel.Artery, TissueLabel.Vein, TissueLabel.Nerve, TissueLabel.Cartilage);
 
@@ -110,6 +110,7 @@ internal sealed partial class BodyModel
         var portalStart = Ref(5, 0, -20);
         var portalEnd = Ref(-18, -5, 2);
         Tube(TissueLabel.Vein, Material.PortalBlood, portalStart, portalEnd, rPortal, rPortal, vessel);
+        Landmark("portal-vein", portalStart.Lerp(portalEnd, 0.5), 2 * rPortal, portalEnd - portalStart);
         Tube(TissueLabel.Vein, Material.PortalBlood, portalStart, Ref(55, 18, 5), 0.6 * rPortal, 0.6 * rPortal, vessel);
         Tube(TissueLabel.Vein, Material.PortalBlood, Ref(5, -8, -100), portalStart, 0.65 * rPortal, 0.65 * rPortal, vessel);
 

@@ -386,12 +386,18 @@ internal sealed partial class BodyModel
         return false;
     }
 
-    /// <summary>Lateral point (phi = 0.5) on the centre of rib <paramref name="rib"/> (0-based) on one side (−1 right, +1 left).</summary>
+    /// <summary>
+    /// A point on the centre of rib <paramref name="rib"/> (0-based) on one side (−1 right, +1 left): lateral
+    /// (phi = 0.5) where the rib reaches that far, else at 80 % of its bony length.
+    /// </summary>
     public Point RibLateralPoint(int rib, int side)
     {
-        var z = RibCenterZ(rib, 0.5);
+        var phi = Math.Min(0.5, 0.8 * _ribBoneReach[rib]);
+        var z = RibCenterZ(rib, phi);
         var (a, b) = TrunkRadii(z);
         var depth = SkinMm + FatMm + (0.5 * WallMuscle(b));
-        return new Point(side * (a - depth), 0, z);
+        double dx = Math.Sin(Math.PI * phi), dy = Math.Cos(Math.PI * phi);
+        var boundary = 1 / Math.Sqrt((dx / a * (dx / a)) + (dy / b * (dy / b)));
+        return new Point(side * dx * (boundary - depth), dy * (boundary - depth), z);
     }
 }
