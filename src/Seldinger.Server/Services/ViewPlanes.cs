@@ -20,6 +20,9 @@ public static class ViewPlanes
     /// <summary>Most volume samples one image may take (pixels × samples across the slab).</summary>
     public const long MaxSamples = 64L << 20;
 
+    /// <summary>Largest coordinate or vector component accepted, mm.</summary>
+    public const double MaxCoordinate = 1e6;
+
     /// <summary>The plane kinds.</summary>
     public static readonly IReadOnlyList<string> Kinds = ["axial", "coronal", "sagittal", "oblique", "inplane", "probe"];
 
@@ -67,6 +70,20 @@ public static class ViewPlanes
     /// </summary>
     /// <exception cref="ViewRequestException">A parameter is missing, out of range or inconsistent.</exception>
     public static (SlicePlane Plane, int? Index, int? Count) Build(
+        string kind, ViewQuery query, VolumeGeometry geometry, (WorldPoint Entry, WorldPoint Target)? path)
+    {
+        try
+        {
+            return BuildChecked(kind, query, geometry, path);
+        }
+        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        {
+            // Whatever the imaging library still refuses (a degenerate plane) is the request's fault, not the server's.
+            throw new ViewRequestException(ex.Message, ex);
+        }
+    }
+
+    private static (SlicePlane Plane, int? Index, int? Count) BuildChecked(
         string kind, ViewQuery query, VolumeGeometry geometry, (WorldPoint Entry, WorldPoint Target)? path)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -268,9 +285,9 @@ public static class ViewPlanes
 
     private static WorldPoint Point(double? x, double? y, double? z, string what)
     {
-        if (x is not { } a || y is not { } b || z is not { } c || !double.IsFinite(a) || !double.IsFinite(b) || !double.IsFinite(c))
+        if (x is not { } a || y is not { } b || z is not { } c || !(Math.Abs(a) <= MaxCoordinate) || !(Math.Abs(b) <= MaxCoordinate) || !(Math.Abs(c) <= MaxCoordinate))
         {
-            throw new ViewRequestException($"Give {what} as finite numbers.");
+            throw new ViewRequestException($"Give {what} as finite numbers of at most {MaxCoordinate:0} in magnitude.");
         }
 
         return new WorldPoint(a, b, c);
