@@ -16,8 +16,8 @@ internal sealed class EnvelopeScratch : IDisposable
     public EnvelopeScratch(int maxLength)
     {
         _pool = BufferPool.Current;
-        Input = _pool.Rent<float>(ParabolaEnvelope.WideTileWidth * maxLength);
-        Tile = _pool.Rent<float>(ParabolaEnvelope.WideTileWidth * maxLength);
+        Input = _pool.Rent<float>(ParabolaEnvelope.WideTileWidth * ParabolaEnvelope.Pitch(maxLength));
+        Tile = _pool.Rent<float>(ParabolaEnvelope.WideTileWidth * ParabolaEnvelope.Pitch(maxLength));
         Vertices = _pool.Rent<int>(maxLength);
         Values = _pool.Rent<double>(maxLength);
         Weighted = _pool.Rent<double>(maxLength);
@@ -27,10 +27,10 @@ internal sealed class EnvelopeScratch : IDisposable
         _offsets = _pool.Rent<double>(2 * maxLength);
     }
 
-    /// <summary>The finite input lines of a tile, packed: site t of line c at [c·sites + t].</summary>
+    /// <summary>The finite input lines of a tile, packed: site t of line c at [c·pitch(sites) + t].</summary>
     public float[] Input { get; }
 
-    /// <summary>Output tile, one line after another: element q of line c at [c·length + q], up to <see cref="ParabolaEnvelope.WideTileWidth"/> lines wide.</summary>
+    /// <summary>Output tile, one line after another: element q of line c at [c·pitch(length) + q], up to <see cref="ParabolaEnvelope.WideTileWidth"/> lines wide.</summary>
     public float[] Tile { get; }
 
     /// <summary>Position of each parabola in the lower envelope.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -94,40 +95,56 @@ internal static class ParabolaEnvelope
     {
         var m = sites.Length;
         var input = scratch.Input;
+        var inputPitch = Pitch(m);
+
+        // Bounds: width ≤ WideTileWidth lines of pitch ≤ Pitch(maxLength) floats fit the tiles, and each
+        // source and target run lies inside the volume (checked by AsSpan).
+        ref var inputStart = ref MemoryMarshal.GetArrayDataReference(input);
         for (var t = 0; t < m; t++)
         {
             var source = volume.AsSpan(start + (sites[t] * stride), width);
+            ref var target = ref Unsafe.Add(ref inputStart, t);
             for (var c = 0; c < source.Length; c++)
             {
-                input[(c * m) + t] = source[c];
+                Unsafe.Add(ref target, c * inputPitch) = source[c];
             }
         }
 
         var tile = scratch.Tile;
+        var pitch = Pitch(length);
         for (var c = 0; c < width; c++)
         {
-            Envelope(input.AsSpan(c * m, m), sites, tile.AsSpan(c * length, length), spacing, scratch);
+            Envelope(input.AsSpan(c * inputPitch, m), sites, tile.AsSpan(c * pitch, length), spacing, scratch);
         }
 
+        ref var tileStart = ref MemoryMarshal.GetArrayDataReference(tile);
         for (var q = 0; q < length; q++)
         {
             var target = volume.AsSpan(start + (q * stride), width);
+            ref var source = ref Unsafe.Add(ref tileStart, q);
             if (takeRoot)
             {
                 for (var c = 0; c < target.Length; c++)
                 {
-                    target[c] = MathF.Sqrt(tile[(c * length) + q]);
+                    target[c] = MathF.Sqrt(Unsafe.Add(ref source, c * pitch));
                 }
             }
             else
             {
                 for (var c = 0; c < target.Length; c++)
                 {
-                    target[c] = tile[(c * length) + q];
+                    target[c] = Unsafe.Add(ref source, c * pitch);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Floats from one line of a transposed tile to the next: the length rounded up to 16 plus 16, so the
+    /// lines start in different cache sets (a power-of-two pitch would map a tile's column onto two sets
+    /// of the first-level cache).
+    /// </summary>
+    public static int Pitch(int length) => ((length + 15) & ~15) + 16;
 
     /// <summary>
     /// Lower envelope of parabolas (Felzenszwalb–Huttenlocher) of one line: parabola t has its vertex at
@@ -139,11 +156,12 @@ internal static class ParabolaEnvelope
     /// </summary>
     public static void Envelope(ReadOnlySpan<float> input, ReadOnlySpan<int> sites, Span<float> output, double spacing, EnvelopeScratch scratch)
     {
-        var v = scratch.Vertices;
-        var values = scratch.Values;
-        var w = scratch.Weighted;
-        var dw = scratch.WeightedSteps;
-        var dv = scratch.VertexSteps;
+        // The stack holds at most sites.Length ≤ maxLength entries, the length of every scratch array.
+        ref var v = ref MemoryMarshal.GetArrayDataReference(scratch.Vertices);
+        ref var values = ref MemoryMarshal.GetArrayDataReference(scratch.Values);
+        ref var w = ref MemoryMarshal.GetArrayDataReference(scratch.Weighted);
+        ref var dw = ref MemoryMarshal.GetArrayDataReference(scratch.WeightedSteps);
+        ref var dv = ref MemoryMarshal.GetArrayDataReference(scratch.VertexSteps);
         var s2 = spacing * spacing;
 
         var top = 0;
@@ -151,9 +169,9 @@ internal static class ParabolaEnvelope
         var fTop = (double)input[0];
         var wTop = fTop + (s2 * vTop * vTop);
         double dwTop = 0, dvTop = 0;
-        v[0] = sites[0];
-        values[0] = fTop;
-        w[0] = wTop;
+        v = sites[0];
+        values = fTop;
+        w = wTop;
         for (var t = 1; t < sites.Length; t++)
         {
             var q = sites[t];
@@ -165,20 +183,20 @@ internal static class ParabolaEnvelope
             while (top > 0 && (wq - wTop) * dvTop <= dwTop * (q - vTop))
             {
                 top--;
-                vTop = v[top];
-                wTop = w[top];
-                dwTop = dw[top];
-                dvTop = dv[top];
+                vTop = Unsafe.Add(ref v, top);
+                wTop = Unsafe.Add(ref w, top);
+                dwTop = Unsafe.Add(ref dw, top);
+                dvTop = Unsafe.Add(ref dv, top);
             }
 
             dwTop = wq - wTop;
             dvTop = q - vTop;
             top++;
-            v[top] = q;
-            values[top] = fq;
-            w[top] = wq;
-            dw[top] = dwTop;
-            dv[top] = dvTop;
+            Unsafe.Add(ref v, top) = q;
+            Unsafe.Add(ref values, top) = fq;
+            Unsafe.Add(ref w, top) = wq;
+            Unsafe.Add(ref dw, top) = dwTop;
+            Unsafe.Add(ref dv, top) = dvTop;
             vTop = q;
             wTop = wq;
         }
@@ -194,7 +212,7 @@ internal static class ParabolaEnvelope
             var end = n - 1;
             if (segment < top)
             {
-                var z = dw[segment + 1] / (twoS2 * dv[segment + 1]);
+                var z = Unsafe.Add(ref dw, segment + 1) / (twoS2 * Unsafe.Add(ref dv, segment + 1));
                 if (z < end)
                 {
                     end = (int)Math.Floor(z);
@@ -203,7 +221,7 @@ internal static class ParabolaEnvelope
 
             if (end >= q0)
             {
-                AddAndNarrow(offsets.Slice(n - 1 + q0 - v[segment], end - q0 + 1), values[segment], output[q0..(end + 1)]);
+                AddAndNarrow(offsets.Slice(n - 1 + q0 - Unsafe.Add(ref v, segment), end - q0 + 1), Unsafe.Add(ref values, segment), output[q0..(end + 1)]);
                 q0 = end + 1;
             }
         }
