@@ -28,7 +28,7 @@ public class ProtectedStructuresTests
     [InlineData("[]")]
     [InlineData("""{"structures":{}}""")]
     [InlineData("""{"structures":[{"label":"Bone","minimumClearanceMm":3}]}""")]
-    [InlineData("""{"structures":[{"name":"X","label":"Cartilage","minimumClearanceMm":3}]}""")]
+    [InlineData("""{"structures":[{"name":"X","label":"Gallbladder","minimumClearanceMm":3}]}""")]
     [InlineData("""{"structures":[{"name":"X","label":300,"minimumClearanceMm":3}]}""")]
     [InlineData("""{"structures":[{"name":"X","label":"4","minimumClearanceMm":3}]}""")]
     [InlineData("""{"structures":[{"name":"X","label":"Bone","minimumClearanceMm":-1}]}""")]
