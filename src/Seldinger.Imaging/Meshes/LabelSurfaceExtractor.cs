@@ -339,8 +339,17 @@ public static class LabelSurfaceExtractor
             var block = Rent(firstLayer, endLayer - firstLayer + 2);
             var mask = block.Mask;
             ScanPlane(firstLayer, lower, edgePositions, planeBase[firstLayer + 1], block);
+            // Each cube edge's place in the plane maps relative to the cell's own corner, and which map (upper or lower).
             var edges = CubeCaseTable.Edges;
-            Span<int> ids = stackalloc int[CubeCaseTable.EdgeCount];
+            Span<int> edgeOffset = stackalloc int[CubeCaseTable.EdgeCount];
+            Span<bool> edgeUpper = stackalloc bool[CubeCaseTable.EdgeCount];
+            for (var e = 0; e < edges.Length; e++)
+            {
+                var (corner, axis) = edges[e];
+                edgeOffset[e] = MapIndex((corner & 1) - 1, ((corner >> 1) & 1) - 1, axis, SizeI);
+                edgeUpper[e] = (corner & 4) != 0;
+            }
+
             for (var ck = firstLayer; ck < endLayer; ck++)
             {
                 // The upper plane's positions belong to the next layer (possibly in another slab), so it only numbers here.
@@ -349,29 +358,28 @@ public static class LabelSurfaceExtractor
                 for (var cj = -1; cj < SizeJ; cj++)
                 {
                     var (low, high) = Extent(cj, ck, four: true);
-                    for (var ci = low; ci <= high; ci++)
+                    if (low > high)
                     {
-                        var o = Offset(ci, cj, ck, block);
-                        var c = mask[o]
+                        continue;
+                    }
+
+                    // Cell ci + 1 shares the four corners at i + 1 of cell ci: its case code takes their odd bits as even
+                    // ones. The corners at i = low lie before every row extent, so the first cell starts from zeros.
+                    var o = Offset(low, cj, ck, block);
+                    var c = 0;
+                    for (var ci = low; ci <= high; ci++, o++)
+                    {
+                        c = ((c >> 1) & 0b0101_0101)
                             | (mask[o + 1] << 1)
-                            | (mask[o + _strideJ] << 2)
                             | (mask[o + _strideJ + 1] << 3)
-                            | (mask[o + _strideK] << 4)
                             | (mask[o + _strideK + 1] << 5)
-                            | (mask[o + _strideK + _strideJ] << 6)
                             | (mask[o + _strideK + _strideJ + 1] << 7);
                         if (c is 0 or 255)
                         {
                             continue;
                         }
 
-                        for (var e = 0; e < ids.Length; e++)
-                        {
-                            var (corner, axis) = edges[e];
-                            var map = (corner & 4) == 0 ? lower : upper;
-                            ids[e] = map[MapIndex(ci + (corner & 1), cj + ((corner >> 1) & 1), axis, SizeI)];
-                        }
-
+                        var cell = MapIndex(ci, cj, 0, SizeI);
                         var centres = CubeCaseTable.Centres[c];
                         var centreFirst = output.Centres.Count;
                         foreach (var cycle in centres)
@@ -391,9 +399,9 @@ public static class LabelSurfaceExtractor
                         var triangles = CubeCaseTable.Triangles[c];
                         for (var t = 0; t < triangles.Length; t += 3)
                         {
-                            var a = Resolve(triangles[t], ids, centreFirst);
-                            var b = Resolve(triangles[t + 1], ids, centreFirst);
-                            var d = Resolve(triangles[t + 2], ids, centreFirst);
+                            var a = Resolve(triangles[t], cell, edgeOffset, edgeUpper, lower, upper, centreFirst);
+                            var b = Resolve(triangles[t + 1], cell, edgeOffset, edgeUpper, lower, upper, centreFirst);
+                            var d = Resolve(triangles[t + 2], cell, edgeOffset, edgeUpper, lower, upper, centreFirst);
                             output.Indices.Add(a);
                             output.Indices.Add(flip ? d : b);
                             output.Indices.Add(flip ? b : d);
@@ -411,7 +419,9 @@ public static class LabelSurfaceExtractor
         }
 
         /// <summary>An edge code becomes its vertex id; a centroid becomes a negative slab-local reference.</summary>
-        private static int Resolve(int code, ReadOnlySpan<int> ids, int centreFirst) =>
-            code < CubeCaseTable.EdgeCount ? ids[code] : ~(centreFirst + code - CubeCaseTable.EdgeCount);
+        private static int Resolve(int code, int cell, ReadOnlySpan<int> edgeOffset, ReadOnlySpan<bool> edgeUpper, int[] lower, int[] upper, int centreFirst) =>
+            code < CubeCaseTable.EdgeCount
+                ? (edgeUpper[code] ? upper : lower)[cell + edgeOffset[code]]
+                : ~(centreFirst + code - CubeCaseTable.EdgeCount);
     }
 }
