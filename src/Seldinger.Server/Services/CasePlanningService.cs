@@ -87,7 +87,8 @@ public sealed class CasePlanningService(SeldingerDbContext db, VolumeCache volum
             InsertionAngleDeg = evaluation.InsertionAngleDeg,
             IsSafe = evaluation.IsSafe,
             CandidatesConsidered = candidates,
-            ClearancesJson = JsonSerializer.Serialize(evaluation.Clearances.Select(c => new StoredClearance(
+            // A protected structure absent from this label map is infinitely far: it has no clearance to list (and JSON has no infinity).
+            ClearancesJson = JsonSerializer.Serialize(evaluation.Clearances.Where(c => double.IsFinite(c.MinimumDistanceMm)).Select(c => new StoredClearance(
                 c.Structure.Name, c.MinimumDistanceMm, c.Structure.MinimumClearanceMm, c.Crossed, c.ViolatesMargin)).ToList()),
             RejectionsJson = JsonSerializer.Serialize(rejections),
         };
