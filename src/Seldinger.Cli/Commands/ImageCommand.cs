@@ -221,8 +221,6 @@ internal static class ImageCommand
         }
     }
 
-    public static string F(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
-
     private static string Describe(VolumeGeometry g) =>
         string.Create(CultureInfo.InvariantCulture, $"{g.SizeI}×{g.SizeJ}×{g.SizeK}, {g.SpacingI:0.###}×{g.SpacingJ:0.###}×{g.SpacingK:0.###} mm, origin ({g.Origin.X:0.##}, {g.Origin.Y:0.##}, {g.Origin.Z:0.##})");
 }
