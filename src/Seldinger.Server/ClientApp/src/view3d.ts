@@ -42,20 +42,24 @@ export class LabelScene {
     this.controls.addEventListener("change", () => this.render());
   }
 
-  /** Adds the needle path (entry to target) as a line with a sphere at the target. */
+  /** Adds the needle path (entry to target) as a thin tube with a sphere at the target, drawn over the surfaces. */
   setPath(entry: Point, target: Point): void {
     const group = new THREE.Group();
     group.matrixAutoUpdate = false;
     group.matrix.copy(LPS_TO_SCENE);
-    const geometry = new THREE.BufferGeometry().setFromPoints([
-      new THREE.Vector3(entry.x, entry.y, entry.z),
-      new THREE.Vector3(target.x, target.y, target.z),
-    ]);
-    group.add(new THREE.Line(geometry, new THREE.LineBasicMaterial({ color: 0xffd400, depthTest: false })));
-    const tip = new THREE.Mesh(new THREE.SphereGeometry(2.5, 16, 12), new THREE.MeshBasicMaterial({ color: 0xff1744, depthTest: false }));
-    tip.position.set(target.x, target.y, target.z);
-    group.add(tip);
-    group.renderOrder = 10;
+    const a = new THREE.Vector3(entry.x, entry.y, entry.z);
+    const b = new THREE.Vector3(target.x, target.y, target.z);
+    // Transparent materials are drawn after the (translucent) organs; no depth test keeps the path in front of them.
+    const overlay = (color: number) => new THREE.MeshBasicMaterial({ color, depthTest: false, transparent: true, opacity: 1 });
+    const needle = new THREE.Mesh(new THREE.TubeGeometry(new THREE.LineCurve3(a, b), 1, 1.0, 8, false), overlay(0xffd400));
+    const tip = new THREE.Mesh(new THREE.SphereGeometry(3, 16, 12), overlay(0xff1744));
+    tip.position.copy(b);
+    const hub = new THREE.Mesh(new THREE.SphereGeometry(2.5, 16, 12), overlay(0x00e676));
+    hub.position.copy(a);
+    for (const m of [needle, tip, hub]) {
+      m.renderOrder = 10;
+      group.add(m);
+    }
     this.scene.add(group);
     this.render();
   }
