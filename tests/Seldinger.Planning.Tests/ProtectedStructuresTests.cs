@@ -9,7 +9,12 @@ public class ProtectedStructuresTests
     {
         var defaults = ProtectedStructures.AbdominalBiopsyDefaults;
         Assert.Equal(
-            new[] { new ProtectedStructure("Vessel", (byte)TissueLabel.Vessel, 5), new ProtectedStructure("Bone", (byte)TissueLabel.Bone, 3), new ProtectedStructure("Bowel", (byte)TissueLabel.Bowel, 5) },
+            new[]
+            {
+                new ProtectedStructure("Vessel", (byte)TissueLabel.Vessel, 5), new ProtectedStructure("Bone", (byte)TissueLabel.Bone, 3), new ProtectedStructure("Bowel", (byte)TissueLabel.Bowel, 5),
+                new ProtectedStructure("Artery", (byte)TissueLabel.Artery, 5), new ProtectedStructure("Vein", (byte)TissueLabel.Vein, 5),
+                new ProtectedStructure("Nerve", (byte)TissueLabel.Nerve, 3), new ProtectedStructure("Bladder", (byte)TissueLabel.Bladder, 5),
+            },
             defaults);
         Assert.Contains("verify", ProtectedStructures.AbdominalBiopsySource, StringComparison.OrdinalIgnoreCase);
     }
