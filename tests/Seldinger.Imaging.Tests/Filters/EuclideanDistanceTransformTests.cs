@@ -149,6 +149,19 @@ public class EuclideanDistanceTransformTests
     }
 
     [Fact]
+    public void Compute_LargerThanOneTile_MatchesBruteForce()
+    {
+        // Several tiles along i with a partial last tile, and line lengths that are not multiples of 8.
+        var random = new Random(76);
+        foreach (var (i, j, k) in new[] { (45, 37, 29), (70, 9, 19), (8, 8, 8) })
+        {
+            var g = new VolumeGeometry(i, j, k, WorldPoint.Origin, 0.6 + random.NextDouble(), 0.6 + random.NextDouble(), 0.9 + random.NextDouble());
+            var labels = RandomLabels(random, g, 0.004);
+            AssertClose(BruteForce(labels, v => v != 0), EuclideanDistanceTransform.Compute(labels, v => v != 0).Voxels);
+        }
+    }
+
+    [Fact]
     public void Compute_NoFeature_IsInfiniteEverywhere()
     {
         var labels = new Volume<byte>(new VolumeGeometry(5, 4, 3, WorldPoint.Origin, 1, 1, 1));

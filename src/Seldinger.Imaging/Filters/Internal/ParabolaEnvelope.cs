@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Seldinger.Imaging.Filters.Internal;
 
@@ -118,7 +119,33 @@ internal static class ParabolaEnvelope
         }
 
         ref var tileStart = ref MemoryMarshal.GetArrayDataReference(tile);
-        for (var q = 0; q < length; q++)
+        var q = 0;
+        if (Avx.IsSupported && width >= 8)
+        {
+            // Blocks of 8 lines × 8 elements: eight contiguous loads from the tile, an 8×8 transpose in
+            // registers, eight contiguous stores to the volume; the last columns and elements one at a time.
+            _ = volume.AsSpan(start + ((length - 1) * stride), width);
+            ref var volumeStart = ref MemoryMarshal.GetArrayDataReference(volume);
+            for (; q + 8 <= length; q += 8)
+            {
+                var c = 0;
+                for (; c + 8 <= width; c += 8)
+                {
+                    StoreTransposed8(ref Unsafe.Add(ref tileStart, (c * pitch) + q), pitch, ref Unsafe.Add(ref volumeStart, start + (q * stride) + c), stride, takeRoot);
+                }
+
+                for (; c < width; c++)
+                {
+                    for (var k = q; k < q + 8; k++)
+                    {
+                        var value = Unsafe.Add(ref tileStart, (c * pitch) + k);
+                        volume[start + (k * stride) + c] = takeRoot ? MathF.Sqrt(value) : value;
+                    }
+                }
+            }
+        }
+
+        for (; q < length; q++)
         {
             var target = volume.AsSpan(start + (q * stride), width);
             ref var source = ref Unsafe.Add(ref tileStart, q);
@@ -138,6 +165,50 @@ internal static class ParabolaEnvelope
             }
         }
     }
+
+    /// <summary>
+    /// Reads 8 lines of 8 consecutive elements (<paramref name="source"/>, lines <paramref name="pitch"/>
+    /// apart) and writes them transposed: element k of the 8 lines as 8 contiguous floats at
+    /// <paramref name="target"/> + k·<paramref name="stride"/>, square-rooted with <paramref name="takeRoot"/>.
+    /// </summary>
+    private static void StoreTransposed8(ref float source, int pitch, ref float target, int stride, bool takeRoot)
+    {
+        var r0 = Vector256.LoadUnsafe(ref source);
+        var r1 = Vector256.LoadUnsafe(ref source, (nuint)pitch);
+        var r2 = Vector256.LoadUnsafe(ref source, (nuint)(2 * pitch));
+        var r3 = Vector256.LoadUnsafe(ref source, (nuint)(3 * pitch));
+        var r4 = Vector256.LoadUnsafe(ref source, (nuint)(4 * pitch));
+        var r5 = Vector256.LoadUnsafe(ref source, (nuint)(5 * pitch));
+        var r6 = Vector256.LoadUnsafe(ref source, (nuint)(6 * pitch));
+        var r7 = Vector256.LoadUnsafe(ref source, (nuint)(7 * pitch));
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var s0 = Avx.Shuffle(t0, t2, 0x44);
+        var s1 = Avx.Shuffle(t0, t2, 0xEE);
+        var s2 = Avx.Shuffle(t1, t3, 0x44);
+        var s3 = Avx.Shuffle(t1, t3, 0xEE);
+        var s4 = Avx.Shuffle(t4, t6, 0x44);
+        var s5 = Avx.Shuffle(t4, t6, 0xEE);
+        var s6 = Avx.Shuffle(t5, t7, 0x44);
+        var s7 = Avx.Shuffle(t5, t7, 0xEE);
+        Store(Avx.Permute2x128(s0, s4, 0x20), ref target, 0, takeRoot);
+        Store(Avx.Permute2x128(s1, s5, 0x20), ref target, stride, takeRoot);
+        Store(Avx.Permute2x128(s2, s6, 0x20), ref target, 2 * stride, takeRoot);
+        Store(Avx.Permute2x128(s3, s7, 0x20), ref target, 3 * stride, takeRoot);
+        Store(Avx.Permute2x128(s0, s4, 0x31), ref target, 4 * stride, takeRoot);
+        Store(Avx.Permute2x128(s1, s5, 0x31), ref target, 5 * stride, takeRoot);
+        Store(Avx.Permute2x128(s2, s6, 0x31), ref target, 6 * stride, takeRoot);
+        Store(Avx.Permute2x128(s3, s7, 0x31), ref target, 7 * stride, takeRoot);
+    }
+
+    private static void Store(Vector256<float> values, ref float target, int offset, bool takeRoot) =>
+        (takeRoot ? Vector256.Sqrt(values) : values).StoreUnsafe(ref target, (nuint)offset);
 
     /// <summary>
     /// Floats from one line of a transposed tile to the next: the length rounded up to 16 plus 16, so the
