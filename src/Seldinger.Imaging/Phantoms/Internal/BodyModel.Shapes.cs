@@ -65,6 +65,8 @@ internal sealed partial class BodyModel
             BuildStomach(Ref(40, -12, 32), 1);
         }
 
+        BuildSmallBowelPacking();
+
         // Bladder (wall and urine) and rectum in the pelvis.
         var pelvisSpan = ZCrest - ZHip;
         var bladder = new Point(0, -0.15 * PelvisDepth, ZHip + (0.2 * pelvisSpan));
@@ -147,6 +149,34 @@ internal sealed partial class BodyModel
         Add(new EllipsoidShape(TissueLabel.Stomach, Material.BowelWall, c.X, c.Y, c.Z, rx, ry, rz) { Over = CavityFat, Regions = BodyZone.Abdomen });
         StomachCenter = c;
         StomachSize = 2 * Math.Max(rx, Math.Max(ry, rz));
+    }
+
+    /// <summary>
+    /// Serpentine small-bowel loops that fill the mid and lower abdomen left free by the organs (children
+    /// have little intra-abdominal fat); drawn after the organs, so they only replace cavity fat.
+    /// </summary>
+    private void BuildSmallBowelPacking()
+    {
+        var radius = 0.045 * AbdomenWidth;
+        var over = Shape.LabelBits(TissueLabel.Fat);
+        ReadOnlySpan<double> levels = [0.50, 0.56, 0.62, 0.68, 0.74];
+        ReadOnlySpan<double> columns = [-0.62, -0.36, -0.12, 0.12, 0.36, 0.62];
+        for (var row = 0; row < levels.Length; row++)
+        {
+            var previous = default(Point);
+            for (var n = 0; n < columns.Length; n++)
+            {
+                var x = Xa(row % 2 == 0 ? columns[n] : -columns[n]);
+                var y = Ya((n + row) % 2 == 0 ? -0.45 : -0.1);
+                var point = new Point(x, y, Zt(levels[row] + (0.012 * ((n % 3) - 1))));
+                if (n > 0)
+                {
+                    Add(new BowelTube(previous, point, radius, 1.2, (n + row) % 3 == 0 ? 2 : 0) { Over = over, Regions = BodyZone.Abdomen });
+                }
+
+                previous = point;
+            }
+        }
     }
 
     private Point StomachCenter { get; set; }
