@@ -18,7 +18,7 @@ internal static class DistanceTransformBench
 
     private sealed record Case(string Name, int SizeI, int SizeJ, int SizeK, double SpacingI, double SpacingJ, double SpacingK, int Seed);
 
-    private sealed record Result(Case Case, double OursMedianS, double OursMinS, double ScipyMedianS, double MaxAbsDiff, double MaxRelDiff, double FeatureFraction);
+    private sealed record Result(Case Case, double OursMedianS, double OursMinS, double ScipyMedianS, double MaxAbsDiff, double MaxRelDiff, double FeatureFraction, string Load);
 
     public static int Run(string[] args)
     {
@@ -53,7 +53,8 @@ internal static class DistanceTransformBench
             var voxels = labels.Voxels.LongLength;
             var featureFraction = labels.Voxels.AsSpan().Count(Feature) / (double)voxels;
 
-            Console.WriteLine($"{c.Name}: Seldinger, 1 warm-up + {runs} runs ...");
+            var load = LoadAverage();
+            Console.WriteLine($"{c.Name}: Seldinger, 1 warm-up + {runs} runs (load average {load}) ...");
             Volume<float> ours = EuclideanDistanceTransform.Compute(labels, Feature);
             var times = new List<double>();
             for (var r = 0; r < runs; r++)
@@ -83,7 +84,7 @@ internal static class DistanceTransformBench
                 File.Delete(outPath);
             }
 
-            var result = new Result(c, Median(times), times.Min(), scipyS, maxAbs, maxRel, featureFraction);
+            var result = new Result(c, Median(times), times.Min(), scipyS, maxAbs, maxRel, featureFraction, load);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{c.Name}: Seldinger {result.OursMedianS:0.000} s ({result.OursMedianS * 1e9 / voxels:0.00} ns/voxel), scipy {scipyS:0.00} s, ratio {scipyS / result.OursMedianS:0.0}×, max |diff| {maxAbs:g3} mm (relative {maxRel:g3})"));
             results.Add(result);
@@ -176,6 +177,7 @@ internal static class DistanceTransformBench
         sb.AppendLine(inv, $"- Masks: 60 random ellipsoids (radii 4–44 mm, fixed seed) set to label 1 in an empty volume; distance (mm) from every voxel centre to the nearest label-1 voxel centre. scipy gets `mask != 1` with `sampling=(sk, sj, si)`.");
         sb.AppendLine(inv, $"- Seldinger: `EuclideanDistanceTransform.Compute(labels, 1)`, one warm-up then median of {runs} runs in one process ({Environment.ProcessorCount} threads), allocation of the float result included. scipy: `bench/b2_scipy.py`, `distance_transform_edt` (single-threaded, float64 result), median of {peerRuns} run(s), the `mask != 1` included.");
         sb.AppendLine("- Check: max abs difference between the two results (relative: divided by max(1 mm, scipy's distance)).");
+        sb.AppendLine(inv, $"- Load average (1, 5, 15 min) when Seldinger's runs started: {string.Join("; ", results.Select(r => $"{r.Load} ({r.Case.Name})"))}. Above about 1 on this 2-core machine the times are inflated.");
         sb.AppendLine();
         sb.AppendLine(inv, $"Reproduce: `bench/run-b2.sh{(args.Length > 0 ? " " + string.Join(' ', args) : string.Empty)}` (publishes Release with ReadyToRun, then `dotnet bench/Seldinger.Bench/bin/r2r/bench.dll b2`).");
         sb.AppendLine();
@@ -218,6 +220,9 @@ internal static class DistanceTransformBench
         var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim() : "?";
         return $"{model}, nproc {Environment.ProcessorCount}, memory {memory}, {Environment.OSVersion}";
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static double Median(List<double> values)
     {
