@@ -20,7 +20,9 @@ public sealed class CpuDistanceTransformEngine : IDistanceTransformEngine
     public Volume<float> Compute(Volume<byte> labels, Func<byte, bool> isFeature)
     {
         Check(labels, isFeature);
-        var result = new Volume<float>(labels.Geometry);
+
+        // Every voxel is written by the first pass, so the result need not be zeroed first.
+        var result = new Volume<float>(labels.Geometry, GC.AllocateUninitializedArray<float>(labels.Voxels.Length));
         DistanceTransformCore.Compute(labels.Voxels, new FeatureTable(isFeature), labels.Geometry, result.Voxels);
         return result;
     }
@@ -31,7 +33,7 @@ public sealed class CpuDistanceTransformEngine : IDistanceTransformEngine
         Check(labels, isFeature);
         var g = labels.Geometry;
         var features = new FeatureTable(isFeature);
-        var result = new Volume<float>(g);
+        var result = new Volume<float>(g, GC.AllocateUninitializedArray<float>(labels.Voxels.Length));
         var outside = result.Voxels;
         DistanceTransformCore.Compute(labels.Voxels, features, g, outside);
         using var inside = new PooledVolume<float>(g);

@@ -101,7 +101,30 @@ internal static class ParabolaEnvelope
         // Bounds: width ≤ WideTileWidth lines of pitch ≤ Pitch(maxLength) floats fit the tiles, and each
         // source and target run lies inside the volume (checked by AsSpan).
         ref var inputStart = ref MemoryMarshal.GetArrayDataReference(input);
-        for (var t = 0; t < m; t++)
+        var first = 0;
+        if (Avx.IsSupported && width >= 8)
+        {
+            // Blocks of 8 sites × 8 lines: eight contiguous loads from the volume, an 8×8 transpose in
+            // registers, eight contiguous stores to the tile; the last lines one at a time.
+            for (; first + 8 <= m; first += 8)
+            {
+                var c = 0;
+                for (; c + 8 <= width; c += 8)
+                {
+                    LoadTransposed8(volume, start + c, sites.Slice(first, 8), stride, ref Unsafe.Add(ref inputStart, (c * inputPitch) + first), inputPitch);
+                }
+
+                for (; c < width; c++)
+                {
+                    for (var t = first; t < first + 8; t++)
+                    {
+                        Unsafe.Add(ref inputStart, (c * inputPitch) + t) = volume[start + (sites[t] * stride) + c];
+                    }
+                }
+            }
+        }
+
+        for (var t = first; t < m; t++)
         {
             var source = volume.AsSpan(start + (sites[t] * stride), width);
             ref var target = ref Unsafe.Add(ref inputStart, t);
@@ -205,6 +228,46 @@ internal static class ParabolaEnvelope
         Store(Avx.Permute2x128(s1, s5, 0x31), ref target, 5 * stride, takeRoot);
         Store(Avx.Permute2x128(s2, s6, 0x31), ref target, 6 * stride, takeRoot);
         Store(Avx.Permute2x128(s3, s7, 0x31), ref target, 7 * stride, takeRoot);
+    }
+
+    /// <summary>
+    /// Reads 8 floats at <paramref name="offset"/> + site·<paramref name="stride"/> for each of 8 sites and
+    /// writes them transposed: float c of every site as 8 contiguous floats at <paramref name="target"/> + c·<paramref name="pitch"/>.
+    /// </summary>
+    private static void LoadTransposed8(float[] volume, int offset, ReadOnlySpan<int> sites, int stride, ref float target, int pitch)
+    {
+        var r0 = Vector256.Create<float>(volume.AsSpan(offset + (sites[0] * stride), 8));
+        var r1 = Vector256.Create<float>(volume.AsSpan(offset + (sites[1] * stride), 8));
+        var r2 = Vector256.Create<float>(volume.AsSpan(offset + (sites[2] * stride), 8));
+        var r3 = Vector256.Create<float>(volume.AsSpan(offset + (sites[3] * stride), 8));
+        var r4 = Vector256.Create<float>(volume.AsSpan(offset + (sites[4] * stride), 8));
+        var r5 = Vector256.Create<float>(volume.AsSpan(offset + (sites[5] * stride), 8));
+        var r6 = Vector256.Create<float>(volume.AsSpan(offset + (sites[6] * stride), 8));
+        var r7 = Vector256.Create<float>(volume.AsSpan(offset + (sites[7] * stride), 8));
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var s0 = Avx.Shuffle(t0, t2, 0x44);
+        var s1 = Avx.Shuffle(t0, t2, 0xEE);
+        var s2 = Avx.Shuffle(t1, t3, 0x44);
+        var s3 = Avx.Shuffle(t1, t3, 0xEE);
+        var s4 = Avx.Shuffle(t4, t6, 0x44);
+        var s5 = Avx.Shuffle(t4, t6, 0xEE);
+        var s6 = Avx.Shuffle(t5, t7, 0x44);
+        var s7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Permute2x128(s0, s4, 0x20).StoreUnsafe(ref target, 0);
+        Avx.Permute2x128(s1, s5, 0x20).StoreUnsafe(ref target, (nuint)pitch);
+        Avx.Permute2x128(s2, s6, 0x20).StoreUnsafe(ref target, (nuint)(2 * pitch));
+        Avx.Permute2x128(s3, s7, 0x20).StoreUnsafe(ref target, (nuint)(3 * pitch));
+        Avx.Permute2x128(s0, s4, 0x31).StoreUnsafe(ref target, (nuint)(4 * pitch));
+        Avx.Permute2x128(s1, s5, 0x31).StoreUnsafe(ref target, (nuint)(5 * pitch));
+        Avx.Permute2x128(s2, s6, 0x31).StoreUnsafe(ref target, (nuint)(6 * pitch));
+        Avx.Permute2x128(s3, s7, 0x31).StoreUnsafe(ref target, (nuint)(7 * pitch));
     }
 
     private static void Store(Vector256<float> values, ref float target, int offset, bool takeRoot) =>
