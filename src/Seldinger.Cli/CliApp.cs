@@ -38,7 +38,7 @@ internal static class CliApp
           image segment SERIES (--threshold LO,HI | --grow x,y,z --range LO,HI | --body | --lungs | --bones)
                 [--close MM] [--fill-holes] [--largest] [--value N] --out labels.nrrd
                  A label map from the CT numbers.
-          image distance --labels FILE [--series SERIES] --label N|NAME [--signed] --out dist.nrrd
+          image distance --labels FILE [--series SERIES] --label N|NAME [--signed] [--device cpu|gpu|auto] --out dist.nrrd
                  Distance map (mm) to a label as a float NRRD.
           db migrate [--data DIR] [--db sqlite|postgres] [--connection STR]
                  Create or update the database schema.

@@ -276,6 +276,39 @@ public sealed class ImageCommandTests(ImagePhantomFixture phantom) : IClassFixtu
         Assert.Equal(EuclideanDistanceTransform.Compute(phantom.Labels, Lesion).Voxels.Select(v => Math.Max(v, 0)), distance.Voxels.Select(v => Math.Max(v, 0)));
     }
 
+    [Fact]
+    public void Distance_DeviceChoice_CpuAndAutoAgree_GpuWithoutCudaIsAClearError()
+    {
+        var cpu = phantom.Output("dist-cpu.nrrd");
+        var auto = phantom.Output("dist-auto.nrrd");
+        var gpu = phantom.Output("dist-gpu.nrrd");
+        var cpuRun = Run("distance", "--labels", phantom.LabelsPath, "--label", "Lesion", "--device", "cpu", "--out", cpu);
+        Ok(cpuRun);
+        Assert.Contains("(cpu", cpuRun.Stdout, StringComparison.Ordinal);
+        Ok(Run("distance", "--labels", phantom.LabelsPath, "--label", "Lesion", "--out", auto));
+        var expected = NrrdFloatVolume.Read(cpu).Voxels;
+        var automatic = NrrdFloatVolume.Read(auto).Voxels;
+        for (var n = 0; n < expected.Length; n++)
+        {
+            // auto may run on a CUDA GPU, which may fuse multiply-adds.
+            Assert.Equal(expected[n], automatic[n], Math.Max(1e-4, expected[n] * 1e-5));
+        }
+
+        var gpuRun = Run("distance", "--labels", phantom.LabelsPath, "--label", "Lesion", "--device", "gpu", "--out", gpu);
+        if (gpuRun.Code == 0)
+        {
+            Assert.Equal(expected.Length, NrrdFloatVolume.Read(gpu).Voxels.Length);
+        }
+        else
+        {
+            Assert.Equal(1, gpuRun.Code);
+            Assert.Contains("No CUDA GPU", gpuRun.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(gpu));
+        }
+
+        Assert.Equal(2, Run("distance", "--labels", phantom.LabelsPath, "--label", "Lesion", "--device", "tpu", "--out", gpu).Code);
+    }
+
     [Theory]
     [InlineData(2, "reslice", "{series}", "--plane", "oblique", "--out", "{out}.png")]
     [InlineData(2, "reslice", "{series}", "--plane", "axial", "--index", "999", "--out", "{out}.png")]

@@ -1,12 +1,15 @@
+using Seldinger.Imaging;
 using Seldinger.Imaging.Filters;
 using Seldinger.Imaging.Formats;
+using Seldinger.Imaging.Gpu;
 
 namespace Seldinger.Cli.Commands;
 
 /// <summary>
-/// <c>seldinger image distance --labels FILE [--series SERIES] --label N|NAME [--signed] --out dist.nrrd</c>: the exact
+/// <c>seldinger image distance --labels FILE [--series SERIES] --label N|NAME [--signed] [--device cpu|gpu|auto] --out dist.nrrd</c>: the exact
 /// Euclidean distance (mm) from every voxel centre to the nearest voxel centre of the label, as a float NRRD;
-/// with --signed, inside the label minus the distance to the nearest voxel centre outside it.
+/// with --signed, inside the label minus the distance to the nearest voxel centre outside it. --device picks
+/// the engine: auto (the default) uses a CUDA GPU when one is present, else the CPU engine.
 /// </summary>
 internal static class ImageDistanceCommand
 {
@@ -17,7 +20,18 @@ internal static class ImageDistanceCommand
         var labelText = line.Value("--label") ?? throw new UsageException("image distance needs --label N|NAME.");
         var seriesPath = line.Value("--series");
         var signed = line.Flag("--signed");
+        var deviceText = line.Value("--device") ?? "auto";
         line.RejectUnknown();
+        ComputeDevice device;
+        try
+        {
+            device = ComputeDevices.Parse(deviceText);
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException($"Unknown --device '{deviceText}'; use cpu, gpu or auto.");
+        }
+
         if (line.Positional.Count != 0)
         {
             throw new UsageException($"image distance takes no positional argument ('{line.Positional[0]}').");
@@ -50,20 +64,19 @@ internal static class ImageDistanceCommand
             throw new InvalidDataException($"{labelsPath}: the grid is sheared (gantry tilt); distances need orthogonal axes.");
         }
 
-        var distance = EuclideanDistanceTransform.Compute(source.Labels, label);
-        if (signed)
+        var engine = DistanceTransformEngines.Create(device);
+        var engineName = engine.Name;
+        Volume<float> distance;
+        try
         {
-            // Inside the label: minus the distance to the nearest voxel centre of anything else (−∞ if nothing else).
-            var inside = EuclideanDistanceTransform.Compute(source.Labels, v => v != label);
-            var d = distance.Voxels;
-            var labels = source.Labels.Voxels;
-            for (var n = 0; n < d.Length; n++)
-            {
-                if (labels[n] == label)
-                {
-                    d[n] = -inside.Voxels[n];
-                }
-            }
+            // Signed: inside the label, minus the distance to the nearest voxel centre of anything else.
+            distance = signed
+                ? engine.ComputeSigned(source.Labels, v => v == label)
+                : engine.Compute(source.Labels, v => v == label);
+        }
+        finally
+        {
+            (engine as IDisposable)?.Dispose();
         }
 
         NrrdFloatVolume.Write(distance, output, signed
@@ -78,7 +91,7 @@ internal static class ImageDistanceCommand
         }
 
         var g = distance.Geometry;
-        CliApp.Say(FormattableString.Invariant($"Wrote the {(signed ? "signed " : "")}distance to {name} (label {label}, {count} voxels) on {g.SizeI}×{g.SizeJ}×{g.SizeK} voxels to {output}: {(signed ? $"{min:0.##} to " : "0 to ")}{max:0.##} mm."));
+        CliApp.Say(FormattableString.Invariant($"Wrote the {(signed ? "signed " : "")}distance to {name} (label {label}, {count} voxels) on {g.SizeI}×{g.SizeJ}×{g.SizeK} voxels to {output}: {(signed ? $"{min:0.##} to " : "0 to ")}{max:0.##} mm ({engineName})."));
         return 0;
     }
 }
