@@ -40,6 +40,8 @@ internal static class CliApp
                  A label map from the CT numbers.
           image distance --labels FILE [--series SERIES] --label N|NAME [--signed] [--device cpu|gpu|auto] --out dist.nrrd
                  Distance map (mm) to a label as a float NRRD.
+          procedures [--json] [--catalogue FILE]
+                 The procedure catalogue (guidance, targets, margins, devices, SIR 2019 bleeding risk); --catalogue validates another file.
           db migrate [--data DIR] [--db sqlite|postgres] [--connection STR]
                  Create or update the database schema.
 
@@ -65,6 +67,7 @@ internal static class CliApp
                 "dicom" => DicomCommand.Run(args.Skip(1).ToArray()),
                 "image" => ImageCommand.Run(args.Skip(1).ToArray()),
                 "db" => await DbCommand.RunAsync(args.Skip(1).ToArray()),
+                "procedures" => ProceduresCommand.Run(CommandLine.Parse(args.Skip(1), "--json")),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
         }

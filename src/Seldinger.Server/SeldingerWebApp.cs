@@ -69,6 +69,7 @@ public static class SeldingerWebApp
         app.MapSeriesEndpoints();
         app.MapViewEndpoints();
         app.MapImportEndpoints();
+        app.MapProcedureEndpoints();
         app.MapRazorPages();
         return app;
     }
