@@ -9,13 +9,15 @@ return args switch
     ["b1", ..] => SeriesIngest.Run(args[1..]),
     ["b2", ..] => DistanceTransformBench.Run(args[1..]),
     ["b7", ..] => SurfaceExtractionBench.Run(args[1..]),
+    ["b3", ..] => PlannerSweepBench.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: bench b7 [--size 512] [--runs 5] [--peer-runs 3] [--no-vtk] [--out bench/results/B7-surface-extraction.md]
+        usage: bench b3 [--runs 5] [--size 512] [--slices 400] [--age 10] [--case liver-tumor] [--no-reference] [--out bench/results/B3-trajectory-sweep.md]
+               bench b7 [--size 512] [--runs 5] [--peer-runs 3] [--no-vtk] [--out bench/results/B7-surface-extraction.md]
                bench b1 [--data DIR] [--slices 500] [--size 512] [--runs 7] [--out bench/results/B1-series-ingest.md]
                bench generate DIR [--slices 500] [--size 512]
                bench load DIR      one full series load in this process (prints ms)

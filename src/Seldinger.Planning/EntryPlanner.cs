@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using Seldinger.Imaging;
@@ -31,9 +32,230 @@ namespace Seldinger.Planning;
 /// </remarks>
 public static class EntryPlanner
 {
+    private const int CrossesCode = 16;
+    private const int MarginCode = CrossesCode + 256;
+
     /// <summary>Plans entries for <paramref name="target"/>.</summary>
     /// <exception cref="ArgumentException">The evaluator was built on a different grid, or an option is out of range.</exception>
+    /// <remarks>
+    /// Same result as <see cref="PlanExhaustive"/>, found with fewer reads: each path stops at its first
+    /// rejection; the label walk skips runs of samples that a block table of the labels proves allowed;
+    /// the margin check skips samples that the distance bound proves clear and reads every sample of a
+    /// structure (as <see cref="NeedlePathEvaluator.Evaluate"/> does) only when the bound cannot decide;
+    /// only accepted paths are evaluated in full. Rejected paths allocate nothing.
+    /// </remarks>
     public static EntryPlan Plan(Volume<byte> labels, WorldPoint target, NeedlePathEvaluator evaluator, EntryPlannerOptions options)
+    {
+        var (candidates, allowed, protectedName) = Prepare(labels, target, evaluator, options);
+        var g = labels.Geometry;
+        var blockClearance = evaluator.Blocks.Clearance(allowed);
+        var structures = evaluator.Structures;
+        var end = g.WorldToIndex(target);
+
+        // Reason codes: 0 accepted, 1 too long, 2 too steep, CrossesCode + label, MarginCode + structure.
+        var codes = new int[candidates.Length];
+        var scores = new double[candidates.Length];
+        var lengths = new double[candidates.Length];
+        Parallel.ForEach(Partitioner.Create(0, candidates.Length, 2048), range =>
+        {
+            for (var n = range.Item1; n < range.Item2; n++)
+            {
+                var entry = g.IndexToWorld(g.VoxelAt(candidates[n]));
+                var length = entry.DistanceTo(target);
+                if (length > options.MaximumLengthMm)
+                {
+                    codes[n] = 1;
+                    continue;
+                }
+
+                if (NeedlePathEvaluator.InsertionAngle(entry, target) > options.MaximumInsertionAngleDeg)
+                {
+                    codes[n] = 2;
+                    continue;
+                }
+
+                var start = g.WorldToIndex(entry);
+                var intervals = evaluator.SampleCount(length);
+                var forbidden = evaluator.FirstForbiddenLabelFast(start, end, intervals, allowed, blockClearance);
+                if (forbidden >= 0)
+                {
+                    codes[n] = CrossesCode + forbidden;
+                    continue;
+                }
+
+                var code = 0;
+                var surplusBound = double.PositiveInfinity;
+                for (var s = 0; s < structures.Count; s++)
+                {
+                    var margin = structures[s].MinimumClearanceMm;
+                    if (!evaluator.ClearanceCertainlyKept(s, start, end, intervals, margin, out var read))
+                    {
+                        read = evaluator.ClearanceOf(s, start, end, intervals);
+                        if (read < margin)
+                        {
+                            code = MarginCode + s;
+                            break;
+                        }
+                    }
+
+                    surplusBound = Math.Min(surplusBound, read - margin);
+                }
+
+                codes[n] = code;
+                if (code == 0)
+                {
+                    // An upper bound of the score (every term is exact but the clearance, which can only be smaller).
+                    lengths[n] = length;
+                    scores[n] = (options.ClearanceWeightPerMm * Math.Min(surplusBound, options.ClearanceCapMm))
+                        - (options.LengthWeightPerMm * length)
+                        - (options.AngleWeightPerDeg * NeedlePathEvaluator.InsertionAngle(entry, target));
+                }
+            }
+        });
+
+        var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var byCode = new Dictionary<int, int>();
+        var accepted = new List<int>();
+        for (var n = 0; n < candidates.Length; n++)
+        {
+            if (codes[n] == 0)
+            {
+                accepted.Add(n);
+            }
+            else
+            {
+                byCode[codes[n]] = byCode.TryGetValue(codes[n], out var c) ? c + 1 : 1;
+            }
+        }
+
+        foreach (var (code, count) in byCode)
+        {
+            var reason = code switch
+            {
+                1 => "too long",
+                2 => "too steep",
+                >= MarginCode => MarginReason(structures[code - MarginCode]),
+                _ => CrossesReason((byte)(code - CrossesCode), protectedName),
+            };
+            rejections[reason] = rejections.TryGetValue(reason, out var c) ? c + count : count;
+        }
+
+        // Best first, evaluating lazily: a queue keyed by (score, −length, −index) holds upper bounds of
+        // the scores until an entry reaches the front, is evaluated in full and goes back with its exact
+        // score. An exact entry at the front outranks every exact score still queued, so the order is that
+        // of sorting all exact scores (a negative clearance weight turns the bound around: evaluate all).
+        var results = new NeedlePathEvaluation?[candidates.Length];
+        var order = Comparer<(double Score, double Length, int Index)>.Create((a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byLength = a.Length.CompareTo(b.Length);
+            return byLength != 0 ? byLength : a.Index.CompareTo(b.Index);
+        });
+        var queue = new PriorityQueue<int, (double Score, double Length, int Index)>(accepted.Count, order);
+        foreach (var n in accepted)
+        {
+            if (!(options.ClearanceWeightPerMm >= 0))
+            {
+                Exact(n);
+            }
+
+            queue.Enqueue(n, (scores[n], lengths[n], n));
+        }
+
+        var ranked = new List<NeedlePathEvaluation>();
+        var rankedScores = new List<double>();
+        while (ranked.Count < options.MaximumResults && queue.TryDequeue(out var n, out _))
+        {
+            if (results[n] is null)
+            {
+                Exact(n);
+                queue.Enqueue(n, (scores[n], lengths[n], n));
+                continue;
+            }
+
+            var entry = results[n]!.Path.Entry;
+            if (!ranked.Exists(r => r.Path.Entry.DistanceTo(entry) < options.MinimumEntrySeparationMm))
+            {
+                ranked.Add(results[n]!);
+                rankedScores.Add(scores[n]);
+            }
+        }
+
+        return new EntryPlan(ranked, rankedScores, candidates.Length, new ReadOnlyDictionary<string, int>(new Dictionary<string, int>(rejections, StringComparer.Ordinal)));
+
+        void Exact(int n)
+        {
+            var evaluation = evaluator.Evaluate(new NeedlePath(g.IndexToWorld(g.VoxelAt(candidates[n])), target));
+            results[n] = evaluation;
+            scores[n] = Score(evaluation, options);
+            lengths[n] = evaluation.LengthMm;
+        }
+    }
+
+    /// <summary>
+    /// The reference sweep: the same plan as <see cref="Plan"/>, computed without shortcuts (every sample
+    /// of every path is read). Slower; kept to check the fast sweep against.
+    /// </summary>
+    /// <exception cref="ArgumentException">The evaluator was built on a different grid, or an option is out of range.</exception>
+    public static EntryPlan PlanExhaustive(Volume<byte> labels, WorldPoint target, NeedlePathEvaluator evaluator, EntryPlannerOptions options)
+    {
+        var (candidates, allowed, protectedName) = Prepare(labels, target, evaluator, options);
+        var g = labels.Geometry;
+        var reasons = new string?[candidates.Length];
+        var results = new NeedlePathEvaluation?[candidates.Length];
+        var scores = new double[candidates.Length];
+        Parallel.For(0, candidates.Length, n =>
+        {
+            var path = new NeedlePath(g.IndexToWorld(g.VoxelAt(candidates[n])), target);
+            var length = path.LengthMm;
+            if (length > options.MaximumLengthMm)
+            {
+                reasons[n] = "too long";
+                return;
+            }
+
+            if (NeedlePathEvaluator.InsertionAngle(path) > options.MaximumInsertionAngleDeg)
+            {
+                reasons[n] = "too steep";
+                return;
+            }
+
+            if (evaluator.FirstForbiddenLabel(path, allowed) is { } forbidden)
+            {
+                reasons[n] = CrossesReason(forbidden, protectedName);
+                return;
+            }
+
+            var evaluation = evaluator.Evaluate(path);
+            foreach (var clearance in evaluation.Clearances)
+            {
+                if (clearance.Crossed)
+                {
+                    reasons[n] = "crosses " + clearance.Structure.Name;
+                    return;
+                }
+
+                if (clearance.ViolatesMargin)
+                {
+                    reasons[n] = MarginReason(clearance.Structure);
+                    return;
+                }
+            }
+
+            results[n] = evaluation;
+            scores[n] = Score(evaluation, options);
+        });
+
+        return Rank(candidates.Length, reasons, results, scores, options);
+    }
+
+    private static (int[] Candidates, bool[] Allowed, string?[] ProtectedName) Prepare(
+        Volume<byte> labels, WorldPoint target, NeedlePathEvaluator evaluator, EntryPlannerOptions options)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(evaluator);
@@ -69,54 +291,19 @@ public static class EntryPlanner
             protectedName[structure.Label] ??= structure.Name;
         }
 
-        var reasons = new string?[candidates.Length];
-        var results = new NeedlePathEvaluation?[candidates.Length];
-        var scores = new double[candidates.Length];
-        Parallel.For(0, candidates.Length, n =>
-        {
-            var path = new NeedlePath(g.IndexToWorld(g.VoxelAt(candidates[n])), target);
-            var length = path.LengthMm;
-            if (length > options.MaximumLengthMm)
-            {
-                reasons[n] = "too long";
-                return;
-            }
+        return (candidates, allowed, protectedName);
+    }
 
-            if (NeedlePathEvaluator.InsertionAngle(path) > options.MaximumInsertionAngleDeg)
-            {
-                reasons[n] = "too steep";
-                return;
-            }
+    private static string CrossesReason(byte label, string?[] protectedName) => "crosses " + (protectedName[label] ?? LabelName(label));
 
-            if (evaluator.FirstForbiddenLabel(path, allowed) is { } forbidden)
-            {
-                reasons[n] = "crosses " + (protectedName[forbidden] ?? LabelName(forbidden));
-                return;
-            }
+    private static string MarginReason(ProtectedStructure structure) =>
+        string.Create(CultureInfo.InvariantCulture, $"margin {structure.Name} < {structure.MinimumClearanceMm:0.##} mm");
 
-            var evaluation = evaluator.Evaluate(path);
-            foreach (var clearance in evaluation.Clearances)
-            {
-                if (clearance.Crossed)
-                {
-                    reasons[n] = "crosses " + clearance.Structure.Name;
-                    return;
-                }
-
-                if (clearance.ViolatesMargin)
-                {
-                    reasons[n] = string.Create(CultureInfo.InvariantCulture, $"margin {clearance.Structure.Name} < {clearance.Structure.MinimumClearanceMm:0.##} mm");
-                    return;
-                }
-            }
-
-            results[n] = evaluation;
-            scores[n] = Score(evaluation, options);
-        });
-
+    private static EntryPlan Rank(int candidateCount, string?[] reasons, NeedlePathEvaluation?[] results, double[] scores, EntryPlannerOptions options)
+    {
         var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var accepted = new List<int>();
-        for (var n = 0; n < candidates.Length; n++)
+        for (var n = 0; n < candidateCount; n++)
         {
             if (reasons[n] is { } reason)
             {
@@ -159,7 +346,7 @@ public static class EntryPlanner
             rankedScores.Add(scores[n]);
         }
 
-        return new EntryPlan(ranked, rankedScores, candidates.Length, new ReadOnlyDictionary<string, int>(new Dictionary<string, int>(rejections, StringComparer.Ordinal)));
+        return new EntryPlan(ranked, rankedScores, candidateCount, new ReadOnlyDictionary<string, int>(new Dictionary<string, int>(rejections, StringComparer.Ordinal)));
     }
 
     /// <summary>The ranking score of an evaluated path under <paramref name="options"/> (larger is better).</summary>

@@ -1,6 +1,7 @@
 using Seldinger.Imaging;
 using Seldinger.Imaging.Filters;
 using Seldinger.Imaging.Geometry;
+using Seldinger.Planning.Internal;
 
 namespace Seldinger.Planning;
 
@@ -59,7 +60,12 @@ public sealed class NeedlePathEvaluator
             _maps[s] = map;
             _hasFeature[s] = map.Length > 0 && !float.IsPositiveInfinity(map[0]);
         }
+
+        Blocks = new LabelBlocks(labels);
     }
+
+    /// <summary>Which labels occur in each block of <see cref="Labels"/> (for skipping along paths).</summary>
+    internal LabelBlocks Blocks { get; }
 
     /// <summary>The label volume the paths are measured in.</summary>
     public Volume<byte> Labels { get; }
@@ -166,10 +172,156 @@ public sealed class NeedlePathEvaluator
     public static double InsertionAngle(NeedlePath path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var v = path.Target - path.Entry;
+        return InsertionAngle(path.Entry, path.Target);
+    }
+
+    /// <summary>The angle of <see cref="InsertionAngle(NeedlePath)"/> for a path given by its ends.</summary>
+    internal static double InsertionAngle(WorldPoint entry, WorldPoint target)
+    {
+        var v = target - entry;
         var length = v.Length;
         return length == 0 ? 0 : Math.Asin(Math.Min(1, Math.Abs(v.Z) / length)) * 180 / Math.PI;
     }
+
+    /// <summary>
+    /// <see cref="FirstForbiddenLabel"/> with skipping (−1 when every sample is allowed): the same samples,
+    /// but runs of samples that <paramref name="blockClearance"/> (from <see cref="LabelBlocks.Clearance"/>
+    /// for the same <paramref name="allowed"/>) proves allowed are not read.
+    /// </summary>
+    /// <remarks>
+    /// At a sample whose nearest voxel v lies r voxels (chessboard) inside the allowed neighbourhood of its
+    /// block, a later sample j steps away has its nearest voxel u within j·(largest index step) + 1 of v
+    /// (each rounding moves at most half a voxel), so u is allowed while that is ≤ r.
+    /// </remarks>
+    internal int FirstForbiddenLabelFast(ContinuousIndex start, ContinuousIndex end, int intervals, bool[] allowed, byte[] blockClearance)
+    {
+        var g = Labels.Geometry;
+        int nx = g.SizeI, ny = g.SizeJ, nz = g.SizeK;
+        var voxels = Labels.Voxels;
+        int bi = Blocks.BlocksI, bj = Blocks.BlocksJ;
+        var step = Math.Max(Math.Abs(end.I - start.I), Math.Max(Math.Abs(end.J - start.J), Math.Abs(end.K - start.K))) / intervals;
+        var m = 0;
+        while (m <= intervals)
+        {
+            var p = Along(start, end, (double)m / intervals);
+            var i = (int)Math.Floor(p.I + 0.5);
+            var j = (int)Math.Floor(p.J + 0.5);
+            var k = (int)Math.Floor(p.K + 0.5);
+            if ((uint)i >= (uint)nx || (uint)j >= (uint)ny || (uint)k >= (uint)nz)
+            {
+                if (!allowed[0])
+                {
+                    return 0;
+                }
+
+                m++;
+                continue;
+            }
+
+            var label = voxels[i + (nx * (j + (ny * k)))];
+            if (!allowed[label])
+            {
+                return label;
+            }
+
+            int ib = i >> LabelBlocks.Shift, jb = j >> LabelBlocks.Shift, kb = k >> LabelBlocks.Shift;
+            int d = blockClearance[ib + 1 + (bi * (jb + 1 + (bj * (kb + 1))))];
+            if (d > 0)
+            {
+                // Voxels up to r away along every axis lie in blocks fewer than d blocks away.
+                var r = Math.Min(
+                    Math.Min(Reach(i, ib, d), Reach(j, jb, d)),
+                    Reach(k, kb, d));
+                var skip = step > 0 ? Math.Floor((r - 1 - 1e-6) / step) : intervals;
+                if (skip >= 1)
+                {
+                    m += (int)Math.Min(skip, intervals - m);
+                }
+            }
+
+            m++;
+        }
+
+        return -1;
+
+        static int Reach(int v, int b, int d) =>
+            Math.Min(((b + d) << LabelBlocks.Shift) - 1 - v, v - ((b - d + 1) << LabelBlocks.Shift));
+    }
+
+    /// <summary>
+    /// Whether the clearance <see cref="Evaluate"/> would report for structure <paramref name="s"/> is
+    /// certainly ≥ <paramref name="marginMm"/>, reading as few samples as the distance bound allows;
+    /// <see langword="false"/> means "not certain" (use <see cref="ClearanceOf"/>). <paramref name="smallestRead"/>
+    /// is the smallest sample read, an upper bound of that clearance.
+    /// </summary>
+    /// <remarks>
+    /// Between neighbouring voxel centres the exact distance map changes by at most their spacing, so its
+    /// trilinear interpolant changes by at most λ = Σ spacingᵢ·|Δindexᵢ| from one sample to the next.
+    /// If every sample reads ≥ margin + λ (+ a small rounding allowance), the refined minimum, which lies
+    /// within one sample interval of the smallest sample, is ≥ margin. A sample reading f lets the next
+    /// ⌊(f − margin − λ)/λ⌋ samples go unread.
+    /// </remarks>
+    internal bool ClearanceCertainlyKept(int s, ContinuousIndex start, ContinuousIndex end, int intervals, double marginMm, out double smallestRead)
+    {
+        smallestRead = double.PositiveInfinity;
+        if (!_hasFeature[s])
+        {
+            return true;
+        }
+
+        var g = Labels.Geometry;
+        var lambda = ((Math.Abs(end.I - start.I) * g.SpacingI) + (Math.Abs(end.J - start.J) * g.SpacingJ) + (Math.Abs(end.K - start.K) * g.SpacingK)) / intervals;
+        const double Allowance = 1e-3;
+        var threshold = marginMm + lambda + Allowance;
+        var map = _maps[s];
+        var m = 0;
+        while (m <= intervals)
+        {
+            var f = Trilinear(map, Along(start, end, (double)m / intervals));
+            smallestRead = Math.Min(smallestRead, f);
+            if (!(f >= threshold))
+            {
+                return false;
+            }
+
+            var skip = lambda > 0 ? Math.Floor((f - threshold - Allowance) / lambda) : intervals;
+            if (skip >= 1)
+            {
+                m += (int)Math.Min(skip, intervals - m);
+            }
+
+            m++;
+        }
+
+        return true;
+    }
+
+    /// <summary>The clearance (mm) <see cref="Evaluate"/> reports for structure <paramref name="s"/>, computed the same way.</summary>
+    internal double ClearanceOf(int s, ContinuousIndex start, ContinuousIndex end, int intervals)
+    {
+        if (!_hasFeature[s])
+        {
+            return double.PositiveInfinity;
+        }
+
+        var map = _maps[s];
+        var best = double.PositiveInfinity;
+        var bestSample = 0;
+        for (var m = 0; m <= intervals; m++)
+        {
+            var d = Trilinear(map, Along(start, end, (double)m / intervals));
+            if (d < best)
+            {
+                best = d;
+                bestSample = m;
+            }
+        }
+
+        return intervals > 0 ? Refine(s, start, end, bestSample, intervals, best).Distance : best;
+    }
+
+    /// <summary>Number of sample intervals along a path of <paramref name="length"/> mm.</summary>
+    internal int SampleCount(double length) => Math.Max(1, (int)Math.Ceiling(length / SampleStepMm));
 
     /// <summary>
     /// The first label along the path (from the entry) whose entry in <paramref name="allowed"/> is false,
@@ -192,8 +344,6 @@ public sealed class NeedlePathEvaluator
 
         return null;
     }
-
-    private int SampleCount(double length) => Math.Max(1, (int)Math.Ceiling(length / SampleStepMm));
 
     private static ContinuousIndex Along(ContinuousIndex a, ContinuousIndex b, double t) =>
         new(a.I + (t * (b.I - a.I)), a.J + (t * (b.J - a.J)), a.K + (t * (b.K - a.K)));
