@@ -90,7 +90,7 @@ public static class EntryPlanner
                     var margin = structures[s].MinimumClearanceMm;
                     if (!evaluator.ClearanceCertainlyKept(s, start, end, intervals, margin, out var read))
                     {
-                        read = evaluator.ClearanceOf(s, start, end, intervals);
+                        read = evaluator.ClearanceOf(s, start, end, intervals, read);
                         if (read < margin)
                         {
                             code = MarginCode + s;
@@ -377,13 +377,21 @@ public static class EntryPlanner
             {
                 for (var i = 0; i < nx; i++)
                 {
-                    if ((i + j + k) % stride != 0)
-                    {
-                        continue;
-                    }
-
                     var n = i + (j * nx) + (k * plane);
                     if (v[n] != label)
+                    {
+                        // Jump to the next voxel of the label in this row (or past the row's end).
+                        var next = v.AsSpan(n, nx - i).IndexOf(label);
+                        if (next < 0)
+                        {
+                            break;
+                        }
+
+                        i += next;
+                        n += next;
+                    }
+
+                    if (stride > 1 && (i + j + k) % stride != 0)
                     {
                         continue;
                     }

@@ -189,9 +189,9 @@ public sealed class NeedlePathEvaluator
     /// for the same <paramref name="allowed"/>) proves allowed are not read.
     /// </summary>
     /// <remarks>
-    /// At a sample whose nearest voxel v lies r voxels (chessboard) inside the allowed neighbourhood of its
-    /// block, a later sample j steps away has its nearest voxel u within j·(largest index step) + 1 of v
-    /// (each rounding moves at most half a voxel), so u is allowed while that is ≤ r.
+    /// At a sample in block B with clearance d, every voxel in the box of blocks fewer than d blocks from B
+    /// is allowed (for d = 0 the sample's own voxel, just read, is): the following samples are skipped while
+    /// their position, advanced by the index step per sample, rounds into that box.
     /// </remarks>
     internal int FirstForbiddenLabelFast(ContinuousIndex start, ContinuousIndex end, int intervals, bool[] allowed, byte[] blockClearance)
     {
@@ -199,7 +199,7 @@ public sealed class NeedlePathEvaluator
         int nx = g.SizeI, ny = g.SizeJ, nz = g.SizeK;
         var voxels = Labels.Voxels;
         int bi = Blocks.BlocksI, bj = Blocks.BlocksJ;
-        var step = Math.Max(Math.Abs(end.I - start.I), Math.Max(Math.Abs(end.J - start.J), Math.Abs(end.K - start.K))) / intervals;
+        double di = (end.I - start.I) / intervals, dj = (end.J - start.J) / intervals, dk = (end.K - start.K) / intervals;
         var m = 0;
         while (m <= intervals)
         {
@@ -226,26 +226,26 @@ public sealed class NeedlePathEvaluator
 
             int ib = i >> LabelBlocks.Shift, jb = j >> LabelBlocks.Shift, kb = k >> LabelBlocks.Shift;
             int d = blockClearance[ib + 1 + (bi * (jb + 1 + (bj * (kb + 1))))];
-            if (d > 0)
-            {
-                // Voxels up to r away along every axis lie in blocks fewer than d blocks away.
-                var r = Math.Min(
-                    Math.Min(Reach(i, ib, d), Reach(j, jb, d)),
-                    Reach(k, kb, d));
-                var skip = step > 0 ? Math.Floor((r - 1 - 1e-6) / step) : intervals;
-                if (skip >= 1)
-                {
-                    m += (int)Math.Min(skip, intervals - m);
-                }
-            }
 
-            m++;
+            // Every voxel of the box of blocks fewer than d blocks away is allowed (d = 0: the voxel itself);
+            // skip the samples whose nearest voxel stays in that box.
+            var skip = Math.Min(
+                Math.Min(StepsInside(p.I, di, i, ib, d), StepsInside(p.J, dj, j, jb, d)),
+                Math.Min(StepsInside(p.K, dk, k, kb, d), intervals - m));
+            m += (int)Math.Max(skip, 0) + 1;
         }
 
         return -1;
 
-        static int Reach(int v, int b, int d) =>
-            Math.Min(((b + d) << LabelBlocks.Shift) - 1 - v, v - ((b - d + 1) << LabelBlocks.Shift));
+        static double StepsInside(double x, double dx, int v, int b, int d)
+        {
+            // The nearest voxel stays in [lo, hi] while x stays in [lo − ½, hi + ½), with a margin for rounding.
+            const double Margin = 1e-6;
+            int lo = d == 0 ? v : (b - d + 1) << LabelBlocks.Shift, hi = d == 0 ? v : ((b + d) << LabelBlocks.Shift) - 1;
+            return dx > 0 ? Math.Floor((hi + 0.5 - Margin - x) / dx)
+                : dx < 0 ? Math.Floor((x - (lo - 0.5 + Margin)) / -dx)
+                : double.PositiveInfinity;
+        }
     }
 
     /// <summary>
@@ -296,18 +296,27 @@ public sealed class NeedlePathEvaluator
         return true;
     }
 
-    /// <summary>The clearance (mm) <see cref="Evaluate"/> reports for structure <paramref name="s"/>, computed the same way.</summary>
-    internal double ClearanceOf(int s, ContinuousIndex start, ContinuousIndex end, int intervals)
+    /// <summary>
+    /// The clearance (mm) <see cref="Evaluate"/> reports for structure <paramref name="s"/>, bit for bit:
+    /// the first smallest sample, refined the same way. <paramref name="bound"/> is a value of some sample
+    /// (e.g. <c>smallestRead</c> of <see cref="ClearanceCertainlyKept"/>); samples that the distance bound
+    /// proves larger than both it and the smallest read so far cannot be that first smallest and are not read.
+    /// </summary>
+    internal double ClearanceOf(int s, ContinuousIndex start, ContinuousIndex end, int intervals, double bound)
     {
         if (!_hasFeature[s])
         {
             return double.PositiveInfinity;
         }
 
+        var g = Labels.Geometry;
+        var lambda = ((Math.Abs(end.I - start.I) * g.SpacingI) + (Math.Abs(end.J - start.J) * g.SpacingJ) + (Math.Abs(end.K - start.K) * g.SpacingK)) / intervals;
+        const double Allowance = 1e-3;
         var map = _maps[s];
         var best = double.PositiveInfinity;
         var bestSample = 0;
-        for (var m = 0; m <= intervals; m++)
+        var m = 0;
+        while (m <= intervals)
         {
             var d = Trilinear(map, Along(start, end, (double)m / intervals));
             if (d < best)
@@ -315,6 +324,9 @@ public sealed class NeedlePathEvaluator
                 best = d;
                 bestSample = m;
             }
+
+            var skip = lambda > 0 ? Math.Floor((d - Math.Min(best, bound) - (2 * Allowance)) / lambda) : intervals;
+            m += (int)Math.Min(Math.Max(skip, 0), intervals - m) + 1;
         }
 
         return intervals > 0 ? Refine(s, start, end, bestSample, intervals, best).Distance : best;
