@@ -183,6 +183,11 @@ public sealed partial record ProcedureCatalogue(
             }
 
             var protect = Array(item, "protect", where).EnumerateArray().Select((p, i) => Protection(p, $"{where}: protect[{i}]")).ToList();
+            if (protect.GroupBy(p => p.Label).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw Error($"{where}: \"protect\" names {twice.Key} twice");
+            }
+
             var constraints = Constraints(Property(item, "constraints", where), thoracic, $"{where}: constraints");
             var objectives = Array(item, "objectives", where).EnumerateArray().Select((o, i) => Objective(o, $"{where}: objectives[{i}]")).ToList();
             var devices = Array(item, "devices", where).EnumerateArray().Select((o, i) => Device(o, $"{where}: devices[{i}]")).ToList();

@@ -89,6 +89,14 @@ public sealed class ProceduresCommandTests : IDisposable
     }
 
     [Fact]
+    public void Help_ListsTheCommand()
+    {
+        var (code, stdout, _) = CliRunner.Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("procedures [--json] [--catalogue FILE]", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownOption_UsageError()
     {
         var (code, _, stderr) = CliRunner.Run("procedures", "--xml");

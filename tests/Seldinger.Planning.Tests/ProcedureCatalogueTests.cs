@@ -231,6 +231,7 @@ public sealed class ProcedureCatalogueTests : IDisposable
     [InlineData("procedures/1/constraints/intercostalAboveRib", "true", "procedure 'rf-ablation': constraints.intercostalAboveRib applies only to thoracic procedures")]
     [InlineData("procedures/0/constraints/bowelCrossing", "\"no\"", "procedure 'angiography': constraints: \"bowelCrossing\" must be true or false")]
     [InlineData("procedures/0/phantomCases/0", "\"no-such-case\"", "procedure 'angiography': phantomCases[0]: unknown phantom case \"no-such-case\"; valid cases: liver-tumor")]
+    [InlineData("procedures/1/protect/1/label", "\"Bowel\"", "procedure 'rf-ablation': \"protect\" names Bowel twice")]
     [InlineData("procedures/0/targets", "[]", "procedure 'angiography': \"targets\" names no tissue label")]
     [InlineData("procedures/0/name", null, "procedure 'angiography': \"name\" is missing")]
     [InlineData("version", "2", "\"version\" 2 is not supported (this build reads version 1)")]
