@@ -40,9 +40,11 @@ public static class EntryPlanner
     /// <remarks>
     /// Same result as <see cref="PlanExhaustive"/>, found with fewer reads: each path stops at its first
     /// rejection; the label walk skips runs of samples that a block table of the labels proves allowed;
-    /// the margin check skips samples that the distance bound proves clear and reads every sample of a
-    /// structure (as <see cref="NeedlePathEvaluator.Evaluate"/> does) only when the bound cannot decide;
-    /// only accepted paths are evaluated in full. Rejected paths allocate nothing.
+    /// the margin check skips samples that the distance bound proves clear and, only when the bound cannot
+    /// decide, computes the clearance as <see cref="NeedlePathEvaluator.Evaluate"/> does (reading every
+    /// sample that could be the smallest);
+    /// accepted paths are scored lazily, best bound first, and only the ranked ones are evaluated in full.
+    /// Rejected paths allocate nothing.
     /// </remarks>
     public static EntryPlan Plan(Volume<byte> labels, WorldPoint target, NeedlePathEvaluator evaluator, EntryPlannerOptions options)
     {
@@ -140,11 +142,12 @@ public static class EntryPlanner
             rejections[reason] = rejections.TryGetValue(reason, out var c) ? c + count : count;
         }
 
-        // Best first, evaluating lazily: a queue keyed by (score, −length, −index) holds upper bounds of
-        // the scores until an entry reaches the front, is evaluated in full and goes back with its exact
-        // score. An exact entry at the front outranks every exact score still queued, so the order is that
-        // of sorting all exact scores (a negative clearance weight turns the bound around: evaluate all).
-        var results = new NeedlePathEvaluation?[candidates.Length];
+        // Best first, scoring lazily: a queue keyed by (score, −length, −index) holds upper bounds of the
+        // scores until an entry reaches the front, gets its exact score (the clearances computed as
+        // Evaluate computes them) and goes back. An exact entry at the front outranks every exact score
+        // still queued, so the order is that of sorting all exact scores (a negative clearance weight turns
+        // the bound around: then every score is made exact first). Only the ranked paths are evaluated in full.
+        var exact = new bool[candidates.Length];
         var order = Comparer<(double Score, double Length, int Index)>.Create((a, b) =>
         {
             var byScore = b.Score.CompareTo(a.Score);
@@ -161,7 +164,7 @@ public static class EntryPlanner
         {
             if (!(options.ClearanceWeightPerMm >= 0))
             {
-                Exact(n);
+                ExactScore(n);
             }
 
             queue.Enqueue(n, (scores[n], lengths[n], n));
@@ -171,29 +174,42 @@ public static class EntryPlanner
         var rankedScores = new List<double>();
         while (ranked.Count < options.MaximumResults && queue.TryDequeue(out var n, out _))
         {
-            if (results[n] is null)
+            if (!exact[n])
             {
-                Exact(n);
+                ExactScore(n);
                 queue.Enqueue(n, (scores[n], lengths[n], n));
                 continue;
             }
 
-            var entry = results[n]!.Path.Entry;
+            var entry = g.IndexToWorld(g.VoxelAt(candidates[n]));
             if (!ranked.Exists(r => r.Path.Entry.DistanceTo(entry) < options.MinimumEntrySeparationMm))
             {
-                ranked.Add(results[n]!);
-                rankedScores.Add(scores[n]);
+                var evaluation = evaluator.Evaluate(new NeedlePath(entry, target));
+                ranked.Add(evaluation);
+                rankedScores.Add(Score(evaluation, options));
             }
         }
 
         return new EntryPlan(ranked, rankedScores, candidates.Length, new ReadOnlyDictionary<string, int>(new Dictionary<string, int>(rejections, StringComparer.Ordinal)));
 
-        void Exact(int n)
+        void ExactScore(int n)
         {
-            var evaluation = evaluator.Evaluate(new NeedlePath(g.IndexToWorld(g.VoxelAt(candidates[n])), target));
-            results[n] = evaluation;
-            scores[n] = Score(evaluation, options);
-            lengths[n] = evaluation.LengthMm;
+            // The terms of Score(Evaluate(path)), in the same order and arithmetic.
+            var entry = g.IndexToWorld(g.VoxelAt(candidates[n]));
+            var length = entry.DistanceTo(target);
+            var start = g.WorldToIndex(entry);
+            var intervals = evaluator.SampleCount(length);
+            var surplus = double.PositiveInfinity;
+            for (var s = 0; s < structures.Count; s++)
+            {
+                surplus = Math.Min(surplus, evaluator.ClearanceOf(s, start, end, intervals, double.PositiveInfinity) - structures[s].MinimumClearanceMm);
+            }
+
+            scores[n] = (options.ClearanceWeightPerMm * Math.Min(surplus, options.ClearanceCapMm))
+                - (options.LengthWeightPerMm * length)
+                - (options.AngleWeightPerDeg * NeedlePathEvaluator.InsertionAngle(entry, target));
+            lengths[n] = length;
+            exact[n] = true;
         }
     }
 
