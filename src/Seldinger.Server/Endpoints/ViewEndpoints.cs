@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
+using Seldinger.Imaging.Meshes;
 using Seldinger.Imaging.Rendering;
 using Seldinger.Imaging.Resampling;
 using Seldinger.Imaging.Reslicing;
@@ -137,12 +138,12 @@ public static class ViewEndpoints
             await LabelsOrNotFoundAsync(uid, volumes, db, ct);
             var stats = await models.GetStatisticsAsync(uid, ct) ?? throw NoLabelMap(uid);
             var filter = ViewPlanes.LabelFilter(labels, [.. stats.Select(s => s.Label)]);
-            var parts = new List<LabelSceneWriter.Part>();
+            var parts = new List<GltfMeshPart>();
             foreach (var label in filter)
             {
                 if (await models.GetMeshAsync(uid, label, ct) is { } mesh)
                 {
-                    parts.Add(new LabelSceneWriter.Part(label, LabelModels.NameOf(label), LabelColors.Of(label), mesh));
+                    parts.Add(new GltfMeshPart(LabelModels.NameOf(label), mesh, LabelColors.Of(label), label));
                 }
             }
 
@@ -152,7 +153,7 @@ public static class ViewEndpoints
             }
 
             using var buffer = new MemoryStream();
-            LabelSceneWriter.Write(parts, buffer);
+            GltfBinaryWriter.WriteScene(parts, buffer);
             return TypedResults.File(buffer.ToArray(), "model/gltf-binary", $"{uid}-labels.glb");
         }
         catch (ViewRequestException ex)

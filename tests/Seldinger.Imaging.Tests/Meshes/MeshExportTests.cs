@@ -224,6 +224,51 @@ public class MeshExportTests
     }
 
     [Fact]
+    public void GltfBinaryWriter_Scene_OneNodePerPart_MaterialsOnlyForColouredParts_PositionsReadBack()
+    {
+        var ball = Mesh();
+        var small = MeshTestShapes.BallMesh(1.5, 9);
+        using var stream = new MemoryStream();
+
+        GltfBinaryWriter.WriteScene([new GltfMeshPart("liver", ball, 0xFF0000, 5), new GltfMeshPart("probe", small)], stream);
+
+        var bytes = stream.ToArray();
+        var jsonLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(12));
+        var binStart = 20 + jsonLength;
+        using var json = JsonDocument.Parse(bytes.AsMemory(20, jsonLength));
+        var root = json.RootElement;
+        var nodes = root.GetProperty("nodes");
+        Assert.Equal(3, nodes.GetArrayLength());
+        Assert.Equal([1, 2], nodes[0].GetProperty("children").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.Equal(5, nodes[1].GetProperty("extras").GetProperty("label").GetInt32());
+        Assert.False(nodes[2].TryGetProperty("extras", out _));
+        var materials = root.GetProperty("materials");
+        Assert.Equal(1, materials.GetArrayLength());
+        var red = materials[0].GetProperty("pbrMetallicRoughness").GetProperty("baseColorFactor");
+        Assert.Equal([1.0, 0.0, 0.0, 1.0], red.EnumerateArray().Select(v => v.GetDouble()));
+        var meshes = root.GetProperty("meshes");
+        Assert.Equal(0, meshes[0].GetProperty("primitives")[0].GetProperty("material").GetInt32());
+        Assert.False(meshes[1].GetProperty("primitives")[0].TryGetProperty("material", out _));
+
+        // The second part's positions, read back through its accessor and buffer view.
+        var accessor = root.GetProperty("accessors")[meshes[1].GetProperty("primitives")[0].GetProperty("attributes").GetProperty("POSITION").GetInt32()];
+        var view = root.GetProperty("bufferViews")[accessor.GetProperty("bufferView").GetInt32()];
+        var offset = binStart + 8 + view.GetProperty("byteOffset").GetInt32();
+        Assert.Equal(small.VertexCount, accessor.GetProperty("count").GetInt32());
+        for (var v = 0; v < small.VertexCount; v++)
+        {
+            Assert.Equal(small.Positions[v], ReadVector(bytes.AsSpan(offset + (12 * v))));
+        }
+    }
+
+    [Fact]
+    public void GltfBinaryWriter_Scene_NoPartsOrEmptyPart_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => GltfBinaryWriter.WriteScene([], new MemoryStream()));
+        Assert.Throws<ArgumentException>(() => GltfBinaryWriter.WriteScene([new GltfMeshPart("a", Mesh()), new GltfMeshPart("b", new TriangleMesh([], []))], new MemoryStream()));
+    }
+
+    [Fact]
     public void GltfBinaryWriter_EmptyMesh_Throws() =>
         Assert.Throws<ArgumentException>(() => GltfBinaryWriter.Write(new TriangleMesh([], []), new MemoryStream()));
 
