@@ -8,7 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ " $* " != *" --no-vtk "* ]]; then
-  /usr/bin/python3 -c "import vtk, numpy" 2>/dev/null || { echo "VTK missing: apt-get install -y --no-install-recommends python3-vtk9 python3-numpy" >&2; exit 1; }
+  if ! /usr/bin/python3 -c "import vtk, numpy" 2>/dev/null; then
+    # The peer comes from Debian's packages, installed on first use like ./test does.
+    sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    echo "installing the peer: python3-vtk9 python3-numpy" >&2
+    "${sudo_cmd[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends python3-vtk9 python3-numpy >/dev/null \
+      || { echo "VTK missing and could not be installed: apt-get install -y --no-install-recommends python3-vtk9 python3-numpy" >&2; exit 1; }
+  fi
 fi
 dotnet publish bench/Seldinger.Bench -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o bench/Seldinger.Bench/bin/r2r -v quiet -nologo
