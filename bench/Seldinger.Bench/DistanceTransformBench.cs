@@ -5,6 +5,7 @@ using System.Text.Json;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Filters;
 using Seldinger.Imaging.Geometry;
+using static Seldinger.Bench.BenchEnvironment;
 
 namespace Seldinger.Bench;
 
@@ -191,42 +192,5 @@ internal static class DistanceTransformBench
         }
 
         return sb.ToString();
-    }
-
-    private static string RunProcess(string program, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"could not start {program}");
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {arguments} exited with {process.ExitCode}");
-        }
-
-        return stdout;
-    }
-
-    private static string RunPython(string script, string arguments) =>
-        RunProcess("/usr/bin/python3", $"{script} {arguments}").Trim().Split('\n')[^1];
-
-    private static string Machine()
-    {
-        var lscpu = RunProcess("lscpu", string.Empty);
-        var model = lscpu.Split('\n').FirstOrDefault(l => l.StartsWith("Model name:", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
-        var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim() : "?";
-        return $"{model}, nproc {Environment.ProcessorCount}, memory {memory}, {Environment.OSVersion}";
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Seldinger.Imaging.Phantoms;
 using Seldinger.Planning;
+using static Seldinger.Bench.BenchEnvironment;
 
 namespace Seldinger.Bench;
 
@@ -158,24 +159,5 @@ internal static class PlannerSweepBench
         }
 
         return sb.ToString();
-    }
-
-    private static string Machine()
-    {
-        using var process = Process.Start(new ProcessStartInfo("lscpu") { RedirectStandardOutput = true, UseShellExecute = false });
-        var lscpu = process?.StandardOutput.ReadToEnd() ?? string.Empty;
-        process?.WaitForExit();
-        var model = lscpu.Split('\n').FirstOrDefault(l => l.StartsWith("Model name:", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
-        var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim() : "?";
-        return $"{model}, nproc {Environment.ProcessorCount}, memory {memory}, {Environment.OSVersion}";
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Seldinger.Imaging.Phantoms;
 using Seldinger.Imaging.Series;
+using static Seldinger.Bench.BenchEnvironment;
 
 namespace Seldinger.Bench;
 
@@ -287,16 +288,6 @@ internal static class SeriesIngest
         return sb.ToString();
     }
 
-    private static string Machine()
-    {
-        var lscpu = Shell("lscpu", "");
-        var model = lscpu.Split('\n').FirstOrDefault(l => l.StartsWith("Model name:", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
-        var memory = File.Exists("/proc/meminfo")
-            ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim()
-            : "?";
-        return $"{model}, nproc {Shell("nproc", "").Trim()}, memory {memory}, {Environment.OSVersion}";
-    }
-
     private static string Shell(string program, string args)
     {
         try
@@ -373,12 +364,6 @@ internal static class SeriesIngest
         }
 
         return times;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static List<double> Doubles(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToList();

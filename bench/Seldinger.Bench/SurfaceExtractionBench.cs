@@ -5,6 +5,7 @@ using System.Text.Json;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Meshes;
+using static Seldinger.Bench.BenchEnvironment;
 
 namespace Seldinger.Bench;
 
@@ -36,7 +37,7 @@ internal static class SurfaceExtractionBench
         }
 
         Directory.CreateDirectory(dataDir);
-        var loadBefore = LoadAverage();
+        var loadBefore = LoadAverage(1);
         Console.WriteLine($"{size}³: generating {LabelCount}-label volume ...");
         var labels = LabelVolume(size);
         var values = Enumerable.Range(1, LabelCount).Select(l => (byte)l).ToArray();
@@ -102,7 +103,7 @@ internal static class SurfaceExtractionBench
                 $"{row.Name}: {row.MedianS * 1000:0} ms, {row.Triangles} triangles ({row.Triangles / row.MedianS / 1e6:0.0} M/s), watertight {(row.Watertight ? "yes" : "no")}"));
         }
 
-        var load = $"{loadBefore} at the start, {LoadAverage()} at the end";
+        var load = $"{loadBefore} at the start, {LoadAverage(1)} at the end";
         var report = Report(size, fractions, rows, runs, peerRuns, vtkVersion, load, args);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, report);
@@ -210,42 +211,5 @@ internal static class SurfaceExtractionBench
         }
 
         return sb.ToString();
-    }
-
-    private static string RunProcess(string program, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"could not start {program}");
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {arguments} exited with {process.ExitCode}");
-        }
-
-        return stdout;
-    }
-
-    private static string RunPython(string script, string arguments) =>
-        RunProcess("/usr/bin/python3", $"{script} {arguments}").Trim().Split('\n')[^1];
-
-    private static string Machine()
-    {
-        var lscpu = RunProcess("lscpu", string.Empty);
-        var model = lscpu.Split('\n').FirstOrDefault(l => l.StartsWith("Model name:", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
-        var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim() : "?";
-        return $"{model}, nproc {Environment.ProcessorCount}, memory {memory}, {Environment.OSVersion}";
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
