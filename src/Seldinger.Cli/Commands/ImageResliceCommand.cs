@@ -179,8 +179,7 @@ internal static class ImageResliceCommand
             "sagittal" => Vector3D.UnitX,
             _ => throw new UsageException($"--plane must be axial, coronal or sagittal, not '{name}'."),
         };
-        var dots = new[] { Math.Abs(g.Direction.Column(0).Dot(normal)), Math.Abs(g.Direction.Column(1).Dot(normal)), Math.Abs(g.Direction.Column(2).Dot(normal)) };
-        var axis = dots[0] >= dots[1] && dots[0] >= dots[2] ? 0 : dots[1] >= dots[2] ? 1 : 2;
+        var axis = Reslicer.ClosestIndexAxis(g, normal);
         var sizes = new[] { g.SizeI, g.SizeJ, g.SizeK };
         var count = sizes[axis];
         var index = count / 2;

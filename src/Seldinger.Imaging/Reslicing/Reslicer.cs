@@ -253,13 +253,45 @@ public static class Reslicer
         return new SlicePlane(origin, row, column, width, height, spacingX, spacingY);
     }
 
-    /// <summary>The spacing of the index axis best aligned with <paramref name="axis"/>.</summary>
-    private static double SpacingAlong(VolumeGeometry geometry, Vector3D axis)
+    /// <summary>The index axis (0 = i, 1 = j, 2 = k) best aligned with <paramref name="axis"/>; ties go to the earlier axis.</summary>
+    public static int ClosestIndexAxis(VolumeGeometry geometry, Vector3D axis)
     {
+        ArgumentNullException.ThrowIfNull(geometry);
         var d = geometry.Direction;
         var a = Math.Abs(d.Column(0).Dot(axis));
         var b = Math.Abs(d.Column(1).Dot(axis));
         var c = Math.Abs(d.Column(2).Dot(axis));
-        return a >= b && a >= c ? geometry.SpacingI : b >= c ? geometry.SpacingJ : geometry.SpacingK;
+        return a >= b && a >= c ? 0 : b >= c ? 1 : 2;
     }
+
+    /// <summary>
+    /// The planes perpendicular to <paramref name="axis"/> (a unit vector) that cover the volume's voxel centres:
+    /// plane n lies at <c>First + n · Step</c> mm along the axis, with the spacing of the closest index axis as
+    /// <c>Step</c>, so that with an axis-aligned volume plane n is voxel layer n.
+    /// </summary>
+    public static (double First, double Step, int Count) PlanePositions(VolumeGeometry geometry, Vector3D axis)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        for (var corner = 0; corner < 8; corner++)
+        {
+            var p = geometry.IndexToWorld(new VoxelIndex(
+                (corner & 1) == 0 ? 0 : geometry.SizeI - 1,
+                (corner & 2) == 0 ? 0 : geometry.SizeJ - 1,
+                (corner & 4) == 0 ? 0 : geometry.SizeK - 1)).ToVector().Dot(axis);
+            min = Math.Min(min, p);
+            max = Math.Max(max, p);
+        }
+
+        var step = SpacingAlong(geometry, axis);
+        return (min, step, (int)Math.Floor(((max - min) / step) + 1e-6) + 1);
+    }
+
+    /// <summary>The spacing of the index axis best aligned with <paramref name="axis"/>.</summary>
+    private static double SpacingAlong(VolumeGeometry geometry, Vector3D axis) => ClosestIndexAxis(geometry, axis) switch
+    {
+        0 => geometry.SpacingI,
+        1 => geometry.SpacingJ,
+        _ => geometry.SpacingK,
+    };
 }

@@ -43,25 +43,8 @@ public static class ViewPlanes
             "sagittal" => Vector3D.UnitX,
             _ => throw new ArgumentException($"'{kind}' is not a standard plane.", nameof(kind)),
         };
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        for (var corner = 0; corner < 8; corner++)
-        {
-            var p = geometry.IndexToWorld(new VoxelIndex(
-                (corner & 1) == 0 ? 0 : geometry.SizeI - 1,
-                (corner & 2) == 0 ? 0 : geometry.SizeJ - 1,
-                (corner & 4) == 0 ? 0 : geometry.SizeK - 1)).ToVector().Dot(axis);
-            min = Math.Min(min, p);
-            max = Math.Max(max, p);
-        }
-
-        // The spacing of the index axis best aligned with this one: with an axis-aligned volume, plane n is voxel layer n.
-        var d = geometry.Direction;
-        var a = Math.Abs(d.Column(0).Dot(axis));
-        var b = Math.Abs(d.Column(1).Dot(axis));
-        var c = Math.Abs(d.Column(2).Dot(axis));
-        var step = a >= b && a >= c ? geometry.SpacingI : b >= c ? geometry.SpacingJ : geometry.SpacingK;
-        var count = (int)Math.Floor(((max - min) / step) + 1e-6) + 1;
-        return (axis, min, step, count);
+        var (first, step, count) = Reslicer.PlanePositions(geometry, axis);
+        return (axis, first, step, count);
     }
 
     /// <summary>

@@ -7,6 +7,23 @@ namespace Seldinger.Imaging.Tests.Reslicing;
 
 public class ReslicerTests
 {
+    [Fact]
+    public void PlanePositions_SagittalAcquisition_PlanesStepAlongTheIndexAxisThatRunsLeftRight()
+    {
+        // i runs anterior→posterior, j superior→inferior, k left→right: a sagittal stack.
+        var direction = Matrix3.FromColumns(Vector3D.UnitY, -Vector3D.UnitZ, -Vector3D.UnitX);
+        var g = new VolumeGeometry(6, 5, 4, new WorldPoint(3, -8, 40), 0.8, 1.3, 3, direction);
+
+        Assert.Equal(2, Reslicer.ClosestIndexAxis(g, Vector3D.UnitX));
+        Assert.Equal(0, Reslicer.ClosestIndexAxis(g, Vector3D.UnitY));
+        Assert.Equal(1, Reslicer.ClosestIndexAxis(g, Vector3D.UnitZ));
+        var (first, step, count) = Reslicer.PlanePositions(g, Vector3D.UnitX);
+        Assert.Equal((3 - (3 * 3.0), 3.0, 4), (first, step, count));
+        (first, step, count) = Reslicer.PlanePositions(g, Vector3D.UnitZ);
+        Assert.Equal(40 - (4 * 1.3), first, 9);
+        Assert.Equal((1.3, 5), (step, count));
+    }
+
     public static TheoryData<InterpolationKind> Kinds => [InterpolationKind.Nearest, InterpolationKind.Linear, InterpolationKind.CubicBSpline];
 
     private static SlicePlane RandomPlaneThrough(Random random, WorldPoint centre)
