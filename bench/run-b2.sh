@@ -6,14 +6,10 @@
 # Writes bench/results/B2-distance-transform.md. Extra arguments go to `bench b2` (e.g. --runs 3, --no-scipy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/python-peer.sh
+source bench/python-peer.sh
 if [[ " $* " != *" --no-scipy "* ]]; then
-  if ! /usr/bin/python3 -c "import scipy.ndimage, numpy" 2>/dev/null; then
-    # The peer comes from Debian's packages, installed on first use like ./test does.
-    sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-    echo "installing the peer: python3-scipy python3-numpy" >&2
-    "${sudo_cmd[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends python3-scipy python3-numpy >/dev/null \
-      || { echo "scipy missing and could not be installed: apt-get install -y --no-install-recommends python3-scipy python3-numpy" >&2; exit 1; }
-  fi
+  ensure_python_peer "import scipy.ndimage, numpy" python3-scipy python3-numpy
 fi
 dotnet publish bench/Seldinger.Bench -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o bench/Seldinger.Bench/bin/r2r -v quiet -nologo
