@@ -62,9 +62,19 @@ public sealed partial record ProcedureCatalogue(
 
         using (document)
         {
-            return new Reader(origin).Catalogue(document.RootElement);
+            return new Reader(origin).Catalogue(document.RootElement) with { Digest = DigestOf(json) };
         }
     }
+
+    /// <summary>
+    /// SHA-256 of the catalogue text (lower-case hex): stored with every plan so that a re-run can tell
+    /// whether the rules it was planned under have changed since.
+    /// </summary>
+    public string Digest { get; init; } = "";
+
+    /// <summary>The SHA-256 of catalogue text as <see cref="Digest"/> reports it.</summary>
+    public static string DigestOf(string json) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));
 
     /// <summary>The procedure with this id (ordinal), or <see langword="null"/>.</summary>
     public ProcedureDefinition? Find(string id) => Procedures.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));

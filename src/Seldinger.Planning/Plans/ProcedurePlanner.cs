@@ -1,0 +1,47 @@
+namespace Seldinger.Planning.Plans;
+
+/// <summary>
+/// Plans any procedure of the catalogue: chooses the planner for the procedure and returns its
+/// <see cref="ProcedurePlan"/>. Deterministic: the same input gives the same plan.
+/// </summary>
+public static class ProcedurePlanner
+{
+    /// <summary>The planner that handles <paramref name="procedure"/>: <c>needle</c>, <c>gastrostomy</c>, <c>vascular-access</c>, <c>angiography</c>, <c>nasojejunal</c>, <c>malformation</c> or <c>photoevaporation</c>.</summary>
+    public static string PlannerFor(ProcedureDefinition procedure)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        if (procedure.Targets.Contains(Imaging.TissueLabel.VenousMalformation) || procedure.Targets.Contains(Imaging.TissueLabel.LymphaticMalformation))
+        {
+            return "malformation";
+        }
+
+        return procedure.Route switch
+        {
+            RouteKind.Needle when procedure.Id == "gastrostomy" => "gastrostomy",
+            RouteKind.Needle => "needle",
+            RouteKind.Vascular when procedure.Targets.Contains(Imaging.TissueLabel.Vein) => "vascular-access",
+            RouteKind.Vascular => "angiography",
+            RouteKind.Enteric => "nasojejunal",
+            RouteKind.Surface => "photoevaporation",
+            _ => throw new PlanningException($"No planner handles the route kind {procedure.Route} of {procedure.Id}."),
+        };
+    }
+
+    /// <summary>Plans the input's procedure.</summary>
+    /// <exception cref="PlanningException">The input lacks what the planner needs; the message says what.</exception>
+    public static ProcedurePlan Plan(PlanningInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return PlannerFor(input.Procedure) switch
+        {
+            "needle" => Needles.NeedleRoutePlanner.Plan(input),
+            "gastrostomy" => Enteric.GastrostomyPlanner.Plan(input),
+            "vascular-access" => Vascular.VascularAccessPlanner.Plan(input),
+            "angiography" => Vascular.AngiographyPlanner.Plan(input),
+            "nasojejunal" => Enteric.NasojejunalPlanner.Plan(input),
+            "malformation" => Malformations.MalformationPlanner.Plan(input),
+            "photoevaporation" => Malformations.PhotoevaporationPlanner.Plan(input),
+            var other => throw new PlanningException($"No planner named {other}."),
+        };
+    }
+}
