@@ -21,6 +21,9 @@ public abstract class SeldingerDbContext(DbContextOptions options) : DbContext(o
     /// <summary>Needle plans.</summary>
     public DbSet<NeedlePlanRecord> NeedlePlans => Set<NeedlePlanRecord>();
 
+    /// <summary>Procedure plans (any procedure of the catalogue).</summary>
+    public DbSet<ProcedurePlanRecord> ProcedurePlans => Set<ProcedurePlanRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,6 +17,8 @@ internal sealed class PatientCaseConfiguration : IEntityTypeConfiguration<Patien
         builder.Property(c => c.Status).HasMaxLength(40);
         builder.Property(c => c.SeriesInstanceUid).HasMaxLength(64);
         builder.HasOne(c => c.Series).WithMany().HasForeignKey(c => c.SeriesInstanceUid);
+        builder.Property(c => c.LibraryCase).HasMaxLength(80);
+        builder.HasMany(c => c.ProcedurePlans).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Plans).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => c.PatientId);
         builder.HasIndex(c => c.CreatedAt);

@@ -48,6 +48,18 @@ public sealed class PatientCase
     /// <inheritdoc cref="TargetX"/>
     public double? TargetZ { get; set; }
 
-    /// <summary>Plans made for this case, newest last.</summary>
+    /// <summary>
+    /// Named anatomical points of the case as JSON (<c>[{"name","point":{"x","y","z"},"diameterMm","label"}]</c>),
+    /// e.g. from the phantom library; null when none are known.
+    /// </summary>
+    public string? LandmarksJson { get; set; }
+
+    /// <summary>The phantom library case the case was generated from, e.g. <c>liver-tumor</c>; null for a patient's images.</summary>
+    public string? LibraryCase { get; set; }
+
+    /// <summary>Needle plans made for this case, newest last.</summary>
     public List<NeedlePlanRecord> Plans { get; set; } = [];
+
+    /// <summary>Procedure plans made for this case.</summary>
+    public List<ProcedurePlanRecord> ProcedurePlans { get; set; } = [];
 }

@@ -188,6 +188,13 @@ namespace Seldinger.Storage.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("LandmarksJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LibraryCase")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("PatientId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -235,6 +242,68 @@ namespace Seldinger.Storage.Migrations.Postgres
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("Seldinger.Storage.Entities.ProcedurePlanRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CatalogueDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("CatalogueVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Feasible")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LabelsDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PlanJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Planner")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProcedureId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("SeriesInstanceUid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.ToTable("procedure_plans", (string)null);
+                });
+
             modelBuilder.Entity("Seldinger.Storage.Entities.ImageInstance", b =>
                 {
                     b.HasOne("Seldinger.Storage.Entities.ImageSeries", null)
@@ -262,6 +331,15 @@ namespace Seldinger.Storage.Migrations.Postgres
                     b.Navigation("Series");
                 });
 
+            modelBuilder.Entity("Seldinger.Storage.Entities.ProcedurePlanRecord", b =>
+                {
+                    b.HasOne("Seldinger.Storage.Entities.PatientCase", null)
+                        .WithMany("ProcedurePlans")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Seldinger.Storage.Entities.ImageSeries", b =>
                 {
                     b.Navigation("Instances");
@@ -270,6 +348,8 @@ namespace Seldinger.Storage.Migrations.Postgres
             modelBuilder.Entity("Seldinger.Storage.Entities.PatientCase", b =>
                 {
                     b.Navigation("Plans");
+
+                    b.Navigation("ProcedurePlans");
                 });
 #pragma warning restore 612, 618
         }

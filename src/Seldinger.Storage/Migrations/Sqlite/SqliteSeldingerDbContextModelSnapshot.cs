@@ -183,6 +183,13 @@ namespace Seldinger.Storage.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LandmarksJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LibraryCase")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PatientId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -230,6 +237,68 @@ namespace Seldinger.Storage.Migrations.Sqlite
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("Seldinger.Storage.Entities.ProcedurePlanRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CatalogueDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CatalogueVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Feasible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelsDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Planner")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeriesInstanceUid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.ToTable("procedure_plans", (string)null);
+                });
+
             modelBuilder.Entity("Seldinger.Storage.Entities.ImageInstance", b =>
                 {
                     b.HasOne("Seldinger.Storage.Entities.ImageSeries", null)
@@ -257,6 +326,15 @@ namespace Seldinger.Storage.Migrations.Sqlite
                     b.Navigation("Series");
                 });
 
+            modelBuilder.Entity("Seldinger.Storage.Entities.ProcedurePlanRecord", b =>
+                {
+                    b.HasOne("Seldinger.Storage.Entities.PatientCase", null)
+                        .WithMany("ProcedurePlans")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Seldinger.Storage.Entities.ImageSeries", b =>
                 {
                     b.Navigation("Instances");
@@ -265,6 +343,8 @@ namespace Seldinger.Storage.Migrations.Sqlite
             modelBuilder.Entity("Seldinger.Storage.Entities.PatientCase", b =>
                 {
                     b.Navigation("Plans");
+
+                    b.Navigation("ProcedurePlans");
                 });
 #pragma warning restore 612, 618
         }
