@@ -4,6 +4,7 @@ import * as THREE from "three";
 import { GLTFLoader } from "three/examples/jsm/loaders/GLTFLoader.js";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import type { Point } from "./geometry";
+import type { PlanPoint, PlanPolyline } from "./plan-model";
 
 export const BACKGROUND = 0x10151c;
 
@@ -21,6 +22,8 @@ export class LabelScene {
   private readonly loaded = new Map<number, THREE.Object3D>();
   private visible = new Set<number>();
   private framed = false;
+  private pathGroup: THREE.Group | null = null;
+  private planGroup: THREE.Group | null = null;
   private frame = 0;
 
   constructor(private readonly container: HTMLElement, private readonly seriesUid: string, width: number, height: number) {
@@ -60,7 +63,68 @@ export class LabelScene {
       m.renderOrder = 10;
       group.add(m);
     }
+    this.pathGroup = group;
+    group.visible = this.planGroup === null;
     this.scene.add(group);
+    this.render();
+  }
+
+  /**
+   * Draws a plan instead of the case's needle path: each route as a tube (the selected one yellow and thicker,
+   * the others faint blue), the plan's points as spheres (their size where they have one) and its polylines as
+   * thin magenta tubes. No routes, points or polylines brings the case's path back.
+   */
+  setPlan(routes: { points: Point[]; selected: boolean }[], points: PlanPoint[], polylines: PlanPolyline[]): void {
+    if (this.planGroup) {
+      this.scene.remove(this.planGroup);
+      this.planGroup.traverse((o) => {
+        if (o instanceof THREE.Mesh) {
+          o.geometry.dispose();
+          (o.material as THREE.Material).dispose();
+        }
+      });
+      this.planGroup = null;
+    }
+    const empty = routes.length === 0 && points.length === 0 && polylines.length === 0;
+    if (this.pathGroup) this.pathGroup.visible = empty;
+    if (empty) {
+      this.container.dataset.planObjects = "0";
+      this.render();
+      return;
+    }
+    const group = new THREE.Group();
+    group.matrixAutoUpdate = false;
+    group.matrix.copy(LPS_TO_SCENE);
+    const overlay = (color: number, opacity = 1) => new THREE.MeshBasicMaterial({ color, depthTest: false, transparent: true, opacity });
+    const add = (mesh: THREE.Mesh, order: number) => {
+      mesh.renderOrder = order;
+      group.add(mesh);
+    };
+    for (const r of [...routes].reverse()) {
+      const tube = tubeOf(r.points, r.selected ? 1.0 : 0.6);
+      if (tube) add(new THREE.Mesh(tube, r.selected ? overlay(0xffd400) : overlay(0x82beff, 0.45)), r.selected ? 12 : 10);
+      if (r.selected && r.points.length > 0) {
+        const hub = new THREE.Mesh(new THREE.SphereGeometry(2.5, 16, 12), overlay(0x00e676));
+        hub.position.copy(vector(r.points[0]));
+        add(hub, 13);
+        const tip = new THREE.Mesh(new THREE.SphereGeometry(3, 16, 12), overlay(0xff1744));
+        tip.position.copy(vector(r.points[r.points.length - 1]));
+        add(tip, 13);
+      }
+    }
+    for (const line of polylines) {
+      const tube = tubeOf(line.points, 0.5);
+      if (tube) add(new THREE.Mesh(tube, overlay(0xe040fb, 0.8)), 11);
+    }
+    for (const p of points) {
+      const radius = p.sizeMm && p.sizeMm > 0 ? Math.min(Math.max(p.sizeMm / 2, 1.5), 15) : 2;
+      const sphere = new THREE.Mesh(new THREE.SphereGeometry(radius, 16, 12), overlay(p.role === "target" ? 0xff1744 : 0x40c4ff, 0.7));
+      sphere.position.copy(vector(p.point));
+      add(sphere, 11);
+    }
+    this.planGroup = group;
+    this.scene.add(group);
+    this.container.dataset.planObjects = String(group.children.length);
     this.render();
   }
 
@@ -122,4 +186,20 @@ export class LabelScene {
   render(): void {
     this.renderer.render(this.scene, this.camera);
   }
+}
+
+function vector(p: Point): THREE.Vector3 {
+  return new THREE.Vector3(p.x, p.y, p.z);
+}
+
+/** A tube along a polyline (straight between points), or null when it has no length. */
+function tubeOf(points: Point[], radius: number): THREE.TubeGeometry | null {
+  const path = new THREE.CurvePath<THREE.Vector3>();
+  for (let i = 1; i < points.length; i++) {
+    const a = vector(points[i - 1]);
+    const b = vector(points[i]);
+    if (a.distanceTo(b) > 1e-6) path.add(new THREE.LineCurve3(a, b));
+  }
+  if (path.curves.length === 0) return null;
+  return new THREE.TubeGeometry(path, Math.min(2000, Math.max(1, path.curves.length * 2)), radius, 8, false);
 }

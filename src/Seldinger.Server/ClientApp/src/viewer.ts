@@ -13,6 +13,8 @@ import {
   worldToIndex,
 } from "./geometry";
 import { PlanePane, loadImage } from "./pane";
+import { PlanPanel } from "./plan-panel";
+import { type PlannedRoute, type ProcedurePlan, inPlaneRequest, isStraightNeedle, probeRequest, setOblique } from "./plan-model";
 
 export type WindowPresetName = "soft" | "bone" | "lung";
 export type StandardKind = "axial" | "coronal" | "sagittal";
@@ -31,6 +33,13 @@ const PATH_COLOUR = "#ffd400";
 const ENTRY_COLOUR = "#00e676";
 const TARGET_COLOUR = "#ff1744";
 const CROSSHAIR_COLOUR = "rgba(0, 200, 255, 0.7)";
+/** Ranked routes other than the selected one. */
+const OTHER_ROUTE_COLOUR = "rgba(130, 190, 255, 0.6)";
+/** Plan polylines (vessel centrelines, tube routes, outlines). */
+const POLYLINE_COLOUR = "#e040fb";
+/** Plan points by role; other roles are drawn in the last colour. */
+const POINT_COLOURS: Record<string, string> = { target: TARGET_COLOUR, entry: ENTRY_COLOUR, tip: "#ff9100", puncture: "#ffea00", access: ENTRY_COLOUR };
+const POINT_COLOUR = "#40c4ff";
 const PANE_SIZE = 420;
 /** Large tissue classes that would cover everything: off by default. */
 const HIDDEN_BY_DEFAULT = new Set([1, 2, 3]);
@@ -55,6 +64,8 @@ export class CaseViewer {
   private readonly shown = new Set<number>();
   private pathPixels = 0;
   private scene: import("./view3d").LabelScene | null = null;
+  /** The plan drawn over the images (from the plan panel) and its selected route; null shows the case's needle plan. */
+  private overlay: { plan: ProcedurePlan; selected: number } | null = null;
 
   constructor(private readonly root: HTMLElement, private readonly detail: CaseDetail) {
     if (!detail.series) throw new Error("This case has no image series.");
@@ -93,6 +104,7 @@ export class CaseViewer {
     }
     for (const l of this.labels) if (!HIDDEN_BY_DEFAULT.has(l.value)) this.shown.add(l.value);
     this.buildLegend();
+    this.cursorMoved();
     await Promise.all([...STANDARD.map((k) => this.renderPane(k)), this.renderFourth()]);
   }
 
@@ -107,6 +119,7 @@ export class CaseViewer {
     this.index[kind] = n;
     const position = a.first + n * a.step;
     this.cursor = { x: kind === "sagittal" ? position : this.cursor.x, y: kind === "coronal" ? position : this.cursor.y, z: kind === "axial" ? position : this.cursor.z };
+    this.cursorMoved();
     await this.renderPane(kind);
     this.redrawAnnotations();
     if (this.fourth === "oblique") await this.renderFourth();
@@ -121,10 +134,10 @@ export class CaseViewer {
       if (n !== this.index[kind]) changed.push(kind);
       this.index[kind] = n;
     }
+    this.cursorMoved();
     this.redrawAnnotations();
     await Promise.all([...changed.map((k) => this.renderPane(k)), this.fourth === "oblique" ? this.renderFourth() : Promise.resolve()]);
     this.redrawAnnotations();
-    this.root.dataset.cursor = `${p.x.toFixed(1)},${p.y.toFixed(1)},${p.z.toFixed(1)}`;
   }
 
   async setPreset(preset: WindowPresetName): Promise<void> {
@@ -141,7 +154,7 @@ export class CaseViewer {
   }
 
   async setFourth(mode: FourthMode): Promise<void> {
-    if (mode !== "oblique" && mode !== "3d" && !this.detail.plan) mode = "oblique";
+    if (mode !== "oblique" && mode !== "3d" && !this.needlePath()) mode = "oblique";
     this.fourth = mode;
     this.syncControls();
     await this.renderFourth();
@@ -158,10 +171,57 @@ export class CaseViewer {
     await Promise.all(panes);
   }
 
+  /** The crosshair point, LPS mm. */
+  get cursorPoint(): Point {
+    return { ...this.cursor };
+  }
+
+  /** The plan drawn over the images, or null. */
+  get shownPlan(): { plan: ProcedurePlan; selected: number } | null {
+    return this.overlay;
+  }
+
+  /**
+   * Draws a plan over every pane: the selected route solid, the other ranked routes fainter, the plan's points
+   * and polylines; the needle plane and probe's eye follow the selected route when it is a straight needle.
+   * Null goes back to the case's own needle plan.
+   */
+  async setPlan(plan: ProcedurePlan | null, selected = 0): Promise<void> {
+    const hadPath = this.needlePath() !== null;
+    this.overlay = plan ? { plan, selected: clamp(Math.round(selected), 0, Math.max(0, plan.routes.length - 1)) } : null;
+    const path = this.needlePath();
+    if (path) this.probeDepth = distance(path.entry, path.target);
+    if (!path && (this.fourth === "inplane" || this.fourth === "probe")) this.fourth = "oblique";
+    else if (path && !hadPath && this.fourth === "oblique") this.fourth = "inplane";
+    this.syncDepth();
+    this.syncControls();
+    this.root.dataset.planRoute = this.overlay ? String(this.overlay.selected) : "";
+    this.scene?.setPlan(this.sceneRoutes(), this.overlay?.plan.points ?? [], this.overlay?.plan.polylines ?? []);
+    this.redrawAnnotations();
+    await this.renderFourth();
+  }
+
   /** Canvas position of a patient-space point in a pane (for tests and tools). */
   canvasPoint(pane: StandardKind | "fourth", p: Point): { x: number; y: number } | null {
     const c = this.panes[pane].canvasOf(p);
     return c ? { x: c.x, y: c.y } : null;
+  }
+
+  /** The straight needle path the needle plane and probe's eye follow: the selected route of the shown plan, else the case's plan. */
+  private needlePath(): { entry: Point; target: Point; fromPlan: boolean } | null {
+    if (this.overlay) {
+      const route = this.overlay.plan.routes[this.overlay.selected];
+      return isStraightNeedle(route) ? { entry: route.points[0], target: route.points[1], fromPlan: true } : null;
+    }
+    const plan = this.detail.plan;
+    return plan ? { entry: plan.entry, target: plan.target, fromPlan: false } : null;
+  }
+
+  /** Routes as the 3D view draws them: the selected one first. */
+  private sceneRoutes(): { points: Point[]; selected: boolean }[] {
+    if (!this.overlay) return [];
+    const { plan, selected } = this.overlay;
+    return plan.routes.map((r, i) => ({ points: r.points, selected: i === selected })).sort((a, b) => Number(b.selected) - Number(a.selected));
   }
 
   /** The middle of the volume. */
@@ -194,17 +254,25 @@ export class CaseViewer {
       case "sagittal":
         q.set("index", String(this.index[kind]));
         break;
-      case "inplane":
-        q.set("case", this.detail.id);
+      case "inplane": {
+        const path = this.needlePath();
+        if (path?.fromPlan) setOblique(q, inPlaneRequest(path.entry, path.target));
+        else q.set("case", this.detail.id);
         q.set("size", "300");
         q.set("pixel", String(pixel));
         break;
-      case "probe":
-        q.set("case", this.detail.id);
-        q.set("depth", this.probeDepth.toFixed(1));
+      }
+      case "probe": {
+        const path = this.needlePath();
+        if (path?.fromPlan) setOblique(q, probeRequest(path.entry, path.target, this.probeDepth));
+        else {
+          q.set("case", this.detail.id);
+          q.set("depth", this.probeDepth.toFixed(1));
+        }
         q.set("size", "256");
         q.set("pixel", String(pixel * 0.6));
         break;
+      }
       case "oblique": {
         const n = this.obliqueNormal();
         q.set("cx", this.cursor.x.toFixed(2));
@@ -228,17 +296,22 @@ export class CaseViewer {
     return normalise([Math.sin(lr), Math.sin(ap) * Math.cos(lr), Math.cos(ap) * Math.cos(lr)]);
   }
 
+  /** The endpoint's plane kind: a plan's needle route is cut as an oblique plane (the server's inplane and probe follow the case's plan). */
+  private endpointKind(kind: StandardKind | Exclude<FourthMode, "3d">): string {
+    return (kind === "inplane" || kind === "probe") && this.needlePath()?.fromPlan ? "oblique" : kind;
+  }
+
   private imageUrl(kind: StandardKind | Exclude<FourthMode, "3d">): string {
     const q = this.planeParams(kind);
     for (const [k, v] of this.common()) q.set(k, v);
-    return `${this.base}/reslice/${kind}.png?${q}`;
+    return `${this.base}/reslice/${this.endpointKind(kind)}.png?${q}`;
   }
 
   private overlayUrl(kind: StandardKind | FourthMode): string | null {
     if (kind === "3d" || this.shown.size === 0 || this.labels.length === 0) return null;
     const q = this.planeParams(kind);
     q.set("labels", [...this.shown].sort((a, b) => a - b).join(","));
-    return `${this.base}/overlay/${kind}.png?${q}`;
+    return `${this.base}/overlay/${this.endpointKind(kind)}.png?${q}`;
   }
 
   private async renderAll(): Promise<void> {
@@ -291,6 +364,7 @@ export class CaseViewer {
         const { LabelScene } = await import("./view3d");
         this.scene = new LabelScene(container, this.geometry.seriesInstanceUid, PANE_SIZE, PANE_SIZE);
         if (this.detail.plan) this.scene.setPath(this.detail.plan.entry, this.detail.plan.target);
+        if (this.overlay) this.scene.setPlan(this.sceneRoutes(), this.overlay.plan.points, this.overlay.plan.polylines);
       }
       await this.scene.show(this.shown);
       return;
@@ -349,33 +423,13 @@ export class CaseViewer {
 
     let pathPixels = 0;
     const plan = this.detail.plan;
-    if (plan) {
+    if (this.overlay) {
+      pathPixels = this.drawPlan(ctx, canvas, pane, half);
+    } else if (plan) {
       const a = pane.canvasOf(plan.entry)!;
       const b = pane.canvasOf(plan.target)!;
-      // Whole path, projected, thin and dashed: shows where the needle goes from any plane.
-      ctx.save();
-      ctx.setLineDash([6, 6]);
-      ctx.lineWidth = 1;
-      ctx.strokeStyle = "rgba(255, 212, 0, 0.45)";
-      ctx.beginPath();
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-      ctx.stroke();
-      ctx.restore();
-      // The part of the path within the plane's thickness, solid.
-      const part = clip(a, b, -half, half);
-      if (part) {
-        ctx.save();
-        ctx.lineWidth = 3;
-        ctx.lineCap = "round";
-        ctx.strokeStyle = PATH_COLOUR;
-        ctx.beginPath();
-        ctx.moveTo(part[0].x, part[0].y);
-        ctx.lineTo(part[1].x, part[1].y);
-        ctx.stroke();
-        ctx.restore();
-        pathPixels = countColour(ctx, canvas, PATH_COLOUR);
-      }
+      this.drawRoute(ctx, [a, b], half, "selected");
+      pathPixels = countColour(ctx, canvas, PATH_COLOUR);
       this.drawMarker(ctx, a, half, ENTRY_COLOUR, "entry");
       this.drawMarker(ctx, b, half, TARGET_COLOUR, "target");
     } else if (this.detail.target) {
@@ -386,6 +440,72 @@ export class CaseViewer {
       this.root.dataset.pathPixels = String(pathPixels);
     }
     pane.element.dataset.pathPixels = String(pathPixels);
+  }
+
+  /**
+   * The shown plan on one pane: other routes, polylines and points first, the selected route on top. Returns the
+   * number of selected-route pixels (the solid part within the plane's thickness).
+   */
+  private drawPlan(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, pane: PlanePane, half: number): number {
+    const { plan, selected } = this.overlay!;
+    const at = (p: Point) => pane.canvasOf(p)!;
+    plan.routes.forEach((r, i) => {
+      if (i !== selected) this.drawRoute(ctx, r.points.map(at), half, "other");
+    });
+    for (const line of plan.polylines) this.drawRoute(ctx, line.points.map(at), half, "polyline");
+    let pixels = 0;
+    const route: PlannedRoute | undefined = plan.routes[selected];
+    if (route && route.points.length > 0) {
+      const points = route.points.map(at);
+      this.drawRoute(ctx, points, half, "selected");
+      pixels = countColour(ctx, canvas, PATH_COLOUR);
+      this.drawMarker(ctx, points[0], half, ENTRY_COLOUR, route.kind === "needle" ? "entry" : "access");
+      const tip = points[points.length - 1];
+      this.drawMarker(ctx, tip, half, TARGET_COLOUR, route.kind === "needle" ? "target" : "tip");
+    }
+    const tipPoint = route?.points[route.points.length - 1];
+    for (const p of plan.points) {
+      // The route's own end points are marked already.
+      if (route && route.points.length > 0 && (distance(p.point, route.points[0]) < 0.5 || (tipPoint && distance(p.point, tipPoint) < 0.5))) continue;
+      this.drawMarker(ctx, at(p.point), half, POINT_COLOURS[p.role] ?? POINT_COLOUR, p.name);
+    }
+    if (plan.target && (!tipPoint || distance(plan.target, tipPoint) >= 0.5) && !plan.points.some((p) => distance(p.point, plan.target!) < 0.5)) {
+      this.drawMarker(ctx, at(plan.target), half, TARGET_COLOUR, "target");
+    }
+    return pixels;
+  }
+
+  /**
+   * A route or polyline projected on a pane: the whole of it thin and dashed (where it goes from any plane), the
+   * parts within the plane's thickness solid.
+   */
+  private drawRoute(ctx: CanvasRenderingContext2D, points: { x: number; y: number; distance: number }[], half: number, style: "selected" | "other" | "polyline"): void {
+    if (points.length === 0) return;
+    const colour = style === "selected" ? PATH_COLOUR : style === "other" ? OTHER_ROUTE_COLOUR : POLYLINE_COLOUR;
+    ctx.save();
+    ctx.setLineDash(style === "selected" ? [6, 6] : [3, 5]);
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = style === "selected" ? "rgba(255, 212, 0, 0.45)" : style === "other" ? "rgba(130, 190, 255, 0.3)" : "rgba(224, 64, 251, 0.35)";
+    ctx.beginPath();
+    ctx.moveTo(points[0].x, points[0].y);
+    for (const p of points.slice(1)) ctx.lineTo(p.x, p.y);
+    ctx.stroke();
+    ctx.restore();
+    ctx.save();
+    ctx.lineWidth = style === "selected" ? 3 : 2;
+    ctx.lineCap = "round";
+    ctx.strokeStyle = colour;
+    ctx.beginPath();
+    let drawn = false;
+    for (let i = 1; i < points.length; i++) {
+      const part = clip(points[i - 1], points[i], -half, half);
+      if (!part) continue;
+      ctx.moveTo(part[0].x, part[0].y);
+      ctx.lineTo(part[1].x, part[1].y);
+      drawn = true;
+    }
+    if (drawn) ctx.stroke();
+    ctx.restore();
   }
 
   private drawMarker(ctx: CanvasRenderingContext2D, at: { x: number; y: number; distance: number }, half: number, colour: string, text: string): void {
@@ -436,6 +556,22 @@ export class CaseViewer {
     const depth = this.root.querySelector<HTMLElement>("[data-depth-value]");
     if (depth) depth.textContent = `${this.probeDepth.toFixed(0)} mm`;
     this.root.dataset.fourth = this.fourth;
+  }
+
+  /** Publishes the crosshair point (data-cursor and a cursorchange event) for the plan panel and tests. */
+  private cursorMoved(): void {
+    const p = this.cursor;
+    this.root.dataset.cursor = `${p.x.toFixed(1)},${p.y.toFixed(1)},${p.z.toFixed(1)}`;
+    this.root.dispatchEvent(new CustomEvent("cursorchange", { detail: { ...p } }));
+  }
+
+  /** The probe depth slider's range follows the needle path's length. */
+  private syncDepth(): void {
+    const depth = this.root.querySelector<HTMLInputElement>("input[data-depth]");
+    const path = this.needlePath();
+    if (!depth || !path) return;
+    depth.max = String(Math.ceil(distance(path.entry, path.target) + 20));
+    depth.value = String(this.probeDepth);
   }
 
   private setStatus(text: string): void {
@@ -494,8 +630,7 @@ export class CaseViewer {
     );
     this.root.querySelectorAll<HTMLButtonElement>("button[data-goto]").forEach((b) =>
       b.addEventListener("click", () => {
-        const plan = this.detail.plan;
-        const point = b.dataset.goto === "entry" ? plan?.entry : (plan?.target ?? this.detail.target);
+        const point = b.dataset.goto === "entry" ? this.entryPoint() : this.targetPoint();
         if (point) void this.setCursor(point);
       }),
     );
@@ -515,9 +650,8 @@ export class CaseViewer {
     opacity?.addEventListener("input", applyOpacity);
     applyOpacity();
     const depth = this.root.querySelector<HTMLInputElement>("input[data-depth]");
-    if (depth && this.detail.plan) {
-      depth.max = String(Math.ceil(distance(this.detail.plan.entry, this.detail.plan.target) + 20));
-      depth.value = String(this.probeDepth);
+    if (depth) {
+      this.syncDepth();
       depth.addEventListener("input", () => {
         this.probeDepth = Number(depth.value);
         this.syncControls();
@@ -533,6 +667,21 @@ export class CaseViewer {
         void this.renderFourth();
       });
     }
+  }
+
+  /** Where "Go to entry" goes: the selected route's first point, else the case plan's entry. */
+  private entryPoint(): Point | null {
+    if (this.overlay) return this.overlay.plan.routes[this.overlay.selected]?.points[0] ?? null;
+    return this.detail.plan?.entry ?? null;
+  }
+
+  /** Where "Go to target" goes: the shown plan's target or its selected route's tip, else the case's target. */
+  private targetPoint(): Point | null {
+    if (this.overlay) {
+      const route = this.overlay.plan.routes[this.overlay.selected];
+      return this.overlay.plan.target ?? route?.points[route.points.length - 1] ?? null;
+    }
+    return this.detail.plan?.target ?? this.detail.target;
   }
 
   private clickAt(pane: PlanePane, e: MouseEvent): void {
@@ -607,6 +756,11 @@ async function start(): Promise<void> {
     await viewer.start();
     root.dataset.ready = "true";
     if (status && status.textContent === "Loading images…") status.textContent = "";
+    // The plan panel sits beside the viewer, before the case's own needle plan.
+    const panel = new PlanPanel(detail.id, viewer, root);
+    root.insertAdjacentElement("afterend", panel.element);
+    (window as unknown as { seldingerPlans: PlanPanel }).seldingerPlans = panel;
+    await panel.start();
   } catch (e) {
     if (status) status.textContent = e instanceof Error ? e.message : String(e);
     root.dataset.ready = "error";
