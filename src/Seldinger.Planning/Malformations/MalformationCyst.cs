@@ -1,0 +1,13 @@
+using Seldinger.Imaging.Geometry;
+
+namespace Seldinger.Planning.Malformations;
+
+/// <summary>
+/// A cyst or channel of a vascular malformation: a local maximum of the depth inside the lesion (distance to the
+/// nearest voxel outside it), kept when no larger cyst already contains it.
+/// </summary>
+/// <param name="Name">Display name, <c>cyst 1</c>… (largest first).</param>
+/// <param name="Center">The deepest point, LPS mm.</param>
+/// <param name="RadiusMm">Depth at that point less half a voxel (the wall lies between the last inside and first outside voxel centres), mm.</param>
+/// <param name="Component">The connected component (1-based, as in the plan's measurements) it lies in.</param>
+public sealed record MalformationCyst(string Name, WorldPoint Center, double RadiusMm, int Component);
