@@ -380,7 +380,7 @@ public static class EntryPlanner
         Enum.IsDefined((TissueLabel)label) ? ((TissueLabel)label).ToString() : string.Create(CultureInfo.InvariantCulture, $"label {label}");
 
     /// <summary>Linear indices of <paramref name="label"/> voxels with a face neighbour of label 0 (or outside the grid in-plane), ascending.</summary>
-    private static int[] OuterSurface(Volume<byte> labels, byte label, int stride)
+    internal static int[] OuterSurface(Volume<byte> labels, byte label, int stride)
     {
         var g = labels.Geometry;
         int nx = g.SizeI, ny = g.SizeJ, nz = g.SizeK, plane = nx * ny;
