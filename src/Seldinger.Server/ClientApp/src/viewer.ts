@@ -196,6 +196,7 @@ export class CaseViewer {
     this.syncDepth();
     this.syncControls();
     this.root.dataset.planRoute = this.overlay ? String(this.overlay.selected) : "";
+    this.syncLegend();
     this.scene?.setPlan(this.sceneRoutes(), this.overlay?.plan.points ?? [], this.overlay?.plan.polylines ?? []);
     this.redrawAnnotations();
     await this.renderFourth();
@@ -563,6 +564,24 @@ export class CaseViewer {
     const p = this.cursor;
     this.root.dataset.cursor = `${p.x.toFixed(1)},${p.y.toFixed(1)},${p.z.toFixed(1)}`;
     this.root.dispatchEvent(new CustomEvent("cursorchange", { detail: { ...p } }));
+  }
+
+  /** Adds "other routes" and "plan lines" to the colour legend under the panes when the shown plan has them. */
+  private syncLegend(): void {
+    const legend = this.root.querySelector<HTMLElement>(".hint .legend");
+    if (!legend) return;
+    legend.querySelectorAll("[data-plan-legend]").forEach((e) => e.remove());
+    if (!this.overlay) return;
+    const add = (className: string, text: string) => {
+      const item = document.createElement("span");
+      item.dataset.planLegend = "";
+      const swatch = document.createElement("i");
+      swatch.className = className;
+      item.append(swatch, text);
+      legend.append(item);
+    };
+    if (this.overlay.plan.routes.length > 1) add("other", "other routes");
+    if (this.overlay.plan.polylines.length > 0) add("polyline", "plan lines");
   }
 
   /** The probe depth slider's range follows the needle path's length. */
