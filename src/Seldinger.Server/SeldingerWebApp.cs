@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Seldinger.Server.Endpoints;
 using Seldinger.Server.Services;
@@ -19,6 +20,8 @@ public static class SeldingerWebApp
         ArgumentNullException.ThrowIfNull(builder);
         storage ??= ReadStorageOptions(builder.Configuration);
         var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(new ProcedureCatalogueSource(() => configuration[ProcedureEndpoints.CatalogueSetting]));
         services.AddSeldingerServices(storage, builder.Configuration.GetValue<long?>($"{ConfigurationSection}:VolumeCacheBytes"));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -51,6 +54,9 @@ public static class SeldingerWebApp
         services.AddScoped<SeriesExports>();
         services.AddScoped<DemoCaseService>();
         services.AddScoped<ImportService>();
+        services.TryAddSingleton(new ProcedureCatalogueSource(() => null));
+        services.AddScoped<ProcedurePlanService>();
+        services.AddScoped<LibraryCaseService>();
         return services;
     }
 
@@ -70,6 +76,8 @@ public static class SeldingerWebApp
         app.MapViewEndpoints();
         app.MapImportEndpoints();
         app.MapProcedureEndpoints();
+        app.MapLibraryCaseEndpoints();
+        app.MapPlanEndpoints();
         app.MapRazorPages();
         return app;
     }
