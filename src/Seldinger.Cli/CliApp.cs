@@ -10,8 +10,9 @@ internal static class CliApp
     public const string Usage = """
         Usage: seldinger COMMAND [OPTIONS]
 
-          demo [--port 5080] [--data DIR] [--no-serve]
-                 Generate a phantom CT, import it, plan a biopsy path and serve the web UI.
+          demo [--port 5080] [--data DIR] [--no-serve] [--case NAME [--age YEARS]]
+                 Generate a phantom CT, import it, plan a biopsy path and serve the web UI;
+                 with --case, start with a phantom library case and plan the procedure it was made for.
           serve [--port 5080] [--host 127.0.0.1] [--data DIR] [--db sqlite|postgres] [--connection STR] [--migrate]
                 [--insecure-no-auth]  (needed for any non-loopback --host until sign-in exists)
                  Serve the API and web UI.
@@ -42,6 +43,10 @@ internal static class CliApp
                  Distance map (mm) to a label as a float NRRD.
           procedures [--json] [--catalogue FILE]
                  The procedure catalogue (guidance, targets, margins, devices, SIR 2019 bleeding risk); --catalogue validates another file.
+          plan --case NAME --procedure ID [--age YEARS] [--size N] [--target x,y,z] [--entry x,y,z] [--catalogue FILE] [--json] [--out FILE]
+          plan --case-id GUID --procedure ID [--data DIR] [--db sqlite|postgres] [--connection STR] [--target x,y,z] [--entry x,y,z] [--catalogue FILE] [--json] [--out FILE]
+                 Plan a procedure on a phantom library case (generated in memory) or on a stored case (the plan is stored).
+                 Exit code 0: a safe route exists; 3: no safe route (see the warnings); 4: planning is not possible.
           db migrate [--data DIR] [--db sqlite|postgres] [--connection STR]
                  Create or update the database schema.
 
@@ -67,6 +72,7 @@ internal static class CliApp
                 "dicom" => DicomCommand.Run(args.Skip(1).ToArray()),
                 "image" => ImageCommand.Run(args.Skip(1).ToArray()),
                 "db" => await DbCommand.RunAsync(args.Skip(1).ToArray()),
+                "plan" => await PlanCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--json")),
                 "procedures" => ProceduresCommand.Run(CommandLine.Parse(args.Skip(1), "--json")),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
