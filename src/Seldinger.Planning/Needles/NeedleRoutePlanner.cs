@@ -210,6 +210,7 @@ public static class NeedleRoutePlanner
                 NeedleSweep.TipTooShallow => c.TipReason!,
                 NeedleSweep.BelowRib => "below the rib (intercostal bundle)",
                 >= NeedleSweep.MarginCode => MarginReason(c.Evaluator.Structures[code - NeedleSweep.MarginCode]),
+                NeedleSweep.CrossesCode => "leaves the body",
                 _ => "crosses " + NeedleRules.Name((byte)(code - NeedleSweep.CrossesCode)),
             };
             rejections[reason] = rejections.TryGetValue(reason, out var count) ? count + 1 : 1;
