@@ -303,9 +303,28 @@ public static class AngiographyPlanner
         var end = junctions.Where(j => j > index).DefaultIfEmpty(branch.Points.Count - 1).Min();
         var pts = branch.Points;
         var arcs = VesselPolyline.ArcLengths(pts);
+        var radii = branch.RadiiMm;
 
-        // Leave out the ostium (a parent vessel's lumen around the junction) and the branch's end.
-        var startAt = start > 0 || branch.Parent >= 0 ? arcs[start] + branch.RadiiMm[start] + 1 : arcs[start];
+        // A branch traced from the access runs through the parent vessel first (e.g. the aorta before a renal
+        // artery): the target vessel starts where the lumen is no longer more than twice as wide as distal to the target.
+        var distal = radii.Skip(index).Take(end - index + 1).Order().ToList();
+        var proximalParent = start > 0 || branch.Parent >= 0;
+        if (distal.Count >= 5)
+        {
+            var reference = distal[distal.Count / 2];
+            for (var n = index; n > start; n--)
+            {
+                if (radii[n] > 2 * reference)
+                {
+                    start = n;
+                    proximalParent = true;
+                    break;
+                }
+            }
+        }
+
+        // Leave out the ostium (the parent vessel's lumen around the junction) and the branch's end.
+        var startAt = proximalParent ? arcs[start] + radii[start] + 1 : arcs[start];
         var endAt = end < pts.Count - 1 ? arcs[end] - branch.RadiiMm[end] - 1 : arcs[end] - branch.RadiiMm[end] - 1;
         var segment = Enumerable.Range(start, end - start + 1).Where(n => arcs[n] >= startAt && arcs[n] <= endAt).Select(n => pts[n]).ToList();
         var g = lumen.Geometry;
