@@ -3,8 +3,9 @@ using Seldinger.Imaging.Geometry;
 namespace Seldinger.Planning.Malformations;
 
 /// <summary>
-/// A cyst or channel of a vascular malformation: a local maximum of the depth inside the lesion (distance to the
-/// nearest voxel outside it), kept when no larger cyst already contains it.
+/// A cyst or channel of a vascular malformation: a point of the lesion at least 1.5 voxels deep (distance to the
+/// nearest voxel outside it) that is the deepest point of its own inscribed ball, kept when no larger cyst
+/// already contains it.
 /// </summary>
 /// <param name="Name">Display name, <c>cyst 1</c>… (largest first).</param>
 /// <param name="Center">The deepest point, LPS mm.</param>

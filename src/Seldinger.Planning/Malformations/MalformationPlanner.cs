@@ -75,7 +75,7 @@ public static class MalformationPlanner
         var pathStructures = procedure.ToProtectedStructures().Where(s => s.Label != (byte)TissueLabel.Skin).ToList();
         var evaluator = new NeedlePathEvaluator(labels, pathStructures);
         var allowed = new HashSet<byte> { (byte)TissueLabel.Skin, (byte)TissueLabel.Fat, (byte)TissueLabel.Muscle, (byte)label };
-        var options = new EntryPlannerOptions { MaximumLengthMm = needleLength, AllowedTissues = allowed, MaximumResults = 1 };
+        var options = new EntryPlannerOptions { MaximumLengthMm = needleLength, AllowedTissues = allowed, MaximumResults = 5 };
         var skinDistance = skinMargin > 0 ? EuclideanDistanceTransform.Compute(labels, (byte)TissueLabel.Skin).Voxels : null;
 
         var cover = Cover(labels, label, depth, skinDistance, skinMargin, radius, goal, maxPunctures, evaluator, options);
@@ -207,7 +207,7 @@ public static class MalformationPlanner
                 for (var i = 0; i < g.SizeI; i++)
                 {
                     var n = g.LinearIndex(i, j, k);
-                    if (voxels[n] != (byte)label || depth[n] < largest || !IsLocalMaximum(g, depth, i, j, k))
+                    if (voxels[n] != (byte)label || depth[n] < 1.5 * largest || !IsLocalMaximum(g, depth, i, j, k) || !DeepestInOwnBall(g, depth, i, j, k))
                     {
                         continue;
                     }
@@ -232,6 +232,33 @@ public static class MalformationPlanner
         }
 
         return accepted;
+    }
+
+    /// <summary>
+    /// Whether no point of the largest ball inside the lesion around (i, j, k) is deeper: the centre of a cyst, not a
+    /// point on the ridge between two cysts or on a spur beside a vessel or bone that cuts into the lesion.
+    /// </summary>
+    private static bool DeepestInOwnBall(VolumeGeometry g, float[] depth, int i, int j, int k)
+    {
+        var d = depth[g.LinearIndex(i, j, k)];
+        int ri = (int)(d / g.SpacingI), rj = (int)(d / g.SpacingJ), rk = (int)(d / g.SpacingK);
+        var r2 = (double)d * d;
+        for (var c = Math.Max(0, k - rk); c <= Math.Min(g.SizeK - 1, k + rk); c++)
+        {
+            for (var b = Math.Max(0, j - rj); b <= Math.Min(g.SizeJ - 1, j + rj); b++)
+            {
+                for (var a = Math.Max(0, i - ri); a <= Math.Min(g.SizeI - 1, i + ri); a++)
+                {
+                    double x = (a - i) * g.SpacingI, y = (b - j) * g.SpacingJ, z = (c - k) * g.SpacingK;
+                    if ((x * x) + (y * y) + (z * z) <= r2 && depth[g.LinearIndex(a, b, c)] > d)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
     }
 
     private static bool IsLocalMaximum(VolumeGeometry g, float[] depth, int i, int j, int k)
@@ -267,6 +294,7 @@ public static class MalformationPlanner
     private static CoverResult Cover(Volume<byte> labels, TissueLabel label, float[] depth, float[]? skinDistance, double skinMargin, double radius, double goal,
         int maxPunctures, NeedlePathEvaluator evaluator, EntryPlannerOptions options)
     {
+        var passable = PlanParts.Allowed([.. options.AllowedTissues.Select(b => (TissueLabel)b)]);
         var g = labels.Geometry;
         var voxels = labels.Voxels;
 
@@ -385,8 +413,11 @@ public static class MalformationPlanner
             attempts++;
             usable[best] = false;
             var tip = g.IndexToWorld(g.VoxelAt(candidates[best]));
+            // The sweep samples each path; the exact traversal also refuses a path that clips the corner of a forbidden voxel.
             var plan = EntryPlanner.Plan(labels, tip, evaluator, options);
-            if (plan.Ranked.Count == 0)
+            var pick = Enumerable.Range(0, plan.Ranked.Count)
+                .FirstOrDefault(r => PlanParts.FirstForbiddenVoxel(labels, plan.Ranked[r].Path.Entry, tip, passable) is null, -1);
+            if (pick < 0)
             {
                 Count(rejections, "no safe route from the skin to the tip");
                 continue;
@@ -401,7 +432,7 @@ public static class MalformationPlanner
                 }
             }
 
-            targets.Add(new CoverTarget(tip, depth[candidates[best]], plan.Ranked[0], plan.Scores[0], bestGain * voxelMl));
+            targets.Add(new CoverTarget(tip, depth[candidates[best]], plan.Ranked[pick], plan.Scores[pick], bestGain * voxelMl));
         }
 
         return new CoverResult(targets, lesion.Count == 0 ? 0 : (double)coveredCount / lesion.Count, candidates.Count, rejections);

@@ -83,6 +83,16 @@ internal sealed class AbdomenAnatomy
         new(-15, -20, 5, -85, -35, 15, 3, 2.5),            // anterior portal branch in front of the lesion
     ];
 
+    /// <summary>
+    /// Centre line of the jejunal loop, from the duodenojejunal flexure (its first point) onwards; declared before
+    /// <see cref="Bowel"/>, which is built from it.
+    /// </summary>
+    public static readonly (double X, double Y, double Z)[] Jejunum =
+    [
+        (8, -22, -44), (30, -30, -38), (55, -22, -32), (62, -2, -24), (40, -8, -18), (12, -28, -12),
+        (32, -36, -6), (56, -22, -2), (60, -5, -10),
+    ];
+
     /// <summary>Colon (gas with a fluid level) and small-bowel loops (fluid, or gas over fluid).</summary>
     public static readonly Capsule[] Bowel = BuildBowel();
 
@@ -98,11 +108,6 @@ internal sealed class AbdomenAnatomy
             (-25, -28, -95), (5, -38, -92), (35, -32, -86), (50, -15, -78), (25, -12, -70), (-5, -25, -66),
             (-22, -35, -58), (5, -36, -50), (38, -30, -46), (50, -12, -40), (28, -10, -52),
         ];
-        (double X, double Y, double Z)[] jejunum =
-        [
-            (8, -22, -44), (30, -30, -38), (55, -22, -32), (62, -2, -24), (40, -8, -18), (12, -28, -12),
-            (32, -36, -6), (56, -22, -2), (60, -5, -10),
-        ];
         (double X, double Y, double Z)[] ileum =
         [
             (-45, -35, -92), (-40, -12, -84), (-20, -5, -78), (-38, -30, -72), (-52, -18, -64), (-32, -38, -58),
@@ -114,7 +119,7 @@ internal sealed class AbdomenAnatomy
             result.Add(new Capsule(colon[n - 1].X, colon[n - 1].Y, colon[n - 1].Z, colon[n].X, colon[n].Y, colon[n].Z, 11, 11, AirFluid));
         }
 
-        foreach (var chain in new[] { smallBowel, jejunum, ileum })
+        foreach (var chain in new[] { smallBowel, Jejunum, ileum })
         {
             for (var n = 1; n < chain.Length; n++)
             {

@@ -123,6 +123,7 @@ internal sealed partial class BodyModel
         BuildPathology(kidneyLeft);
 
         Landmark("carina", carina, 2 * tracheaR, null);
+        EntericLandmarks(carina, tracheaR);
         Landmark("sternal-notch", new Point(0, -TrunkRadii(ZSternalNotch).B, ZSternalNotch), null, null);
         Landmark("diaphragm-dome-right", new Point(Xa(-0.43), 0, Diaphragm(Xa(-0.43), 0)), null, null);
         Landmark("bladder", bladder, null, null);
@@ -148,6 +149,7 @@ internal sealed partial class BodyModel
         Add(new StomachLumen(c, rx - wall, ry - wall, rz - wall, gasBelow) { Over = CavityFat, Regions = BodyZone.Abdomen });
         Add(new EllipsoidShape(TissueLabel.Stomach, Material.BowelWall, c.X, c.Y, c.Z, rx, ry, rz) { Over = CavityFat, Regions = BodyZone.Abdomen });
         StomachCenter = c;
+        StomachRadii = new Point(rx, ry, rz);
         StomachSize = 2 * Math.Max(rx, Math.Max(ry, rz));
     }
 
@@ -182,6 +184,8 @@ internal sealed partial class BodyModel
     private Point StomachCenter { get; set; }
 
     private double StomachSize { get; set; }
+
+    private Point StomachRadii { get; set; }
 
     private void BuildBowel()
     {

@@ -79,6 +79,68 @@ internal static class PlanParts
         return best is null ? null : (best, bestDistance);
     }
 
+    /// <summary>
+    /// The first label along the segment, over every voxel the segment touches (exact grid traversal, corners
+    /// and edges included), that <paramref name="allowed"/> does not allow; null when all are allowed. Outside
+    /// the grid reads as background. Stricter than sampling, which can step over the corner of a voxel.
+    /// </summary>
+    public static byte? FirstForbiddenVoxel(Volume<byte> labels, WorldPoint a, WorldPoint b, bool[] allowed)
+    {
+        var g = labels.Geometry;
+        var voxels = labels.Voxels;
+        var ca = g.WorldToIndex(a);
+        var cb = g.WorldToIndex(b);
+
+        // Voxel n covers index coordinates [n − ½, n + ½): shift by ½ so that cells are [n, n + 1).
+        Span<double> start = [ca.I + 0.5, ca.J + 0.5, ca.K + 0.5];
+        Span<double> delta = [cb.I - ca.I, cb.J - ca.J, cb.K - ca.K];
+        Span<int> cell = [(int)Math.Floor(start[0]), (int)Math.Floor(start[1]), (int)Math.Floor(start[2])];
+        Span<int> step = stackalloc int[3];
+        Span<double> tMax = stackalloc double[3];
+        Span<double> tDelta = stackalloc double[3];
+        for (var axis = 0; axis < 3; axis++)
+        {
+            var d = delta[axis];
+            step[axis] = Math.Sign(d);
+            tDelta[axis] = d == 0 ? double.PositiveInfinity : 1 / Math.Abs(d);
+            tMax[axis] = d > 0 ? (cell[axis] + 1 - start[axis]) / d
+                : d < 0 ? (start[axis] - cell[axis]) / -d
+                : double.PositiveInfinity;
+        }
+
+        while (true)
+        {
+            var label = (uint)cell[0] < (uint)g.SizeI && (uint)cell[1] < (uint)g.SizeJ && (uint)cell[2] < (uint)g.SizeK
+                ? voxels[g.LinearIndex(cell[0], cell[1], cell[2])]
+                : (byte)0;
+            if (!allowed[label])
+            {
+                return label;
+            }
+
+            var next = tMax[0] <= tMax[1] ? (tMax[0] <= tMax[2] ? 0 : 2) : (tMax[1] <= tMax[2] ? 1 : 2);
+            if (tMax[next] > 1)
+            {
+                return null;
+            }
+
+            cell[next] += step[next];
+            tMax[next] += tDelta[next];
+        }
+    }
+
+    /// <summary>A 256-entry table that allows exactly <paramref name="labels"/>.</summary>
+    public static bool[] Allowed(params TissueLabel[] labels)
+    {
+        var allowed = new bool[256];
+        foreach (var l in labels)
+        {
+            allowed[(byte)l] = true;
+        }
+
+        return allowed;
+    }
+
     /// <summary>Invariant number text with at most <paramref name="decimals"/> decimals.</summary>
     public static string F(double x, int decimals = 1) => x.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
 }
