@@ -321,7 +321,7 @@ export class PlanPanel {
               "table",
               { class: "plan-measurements" },
               ...plan.measurements.map((m) =>
-                h("tr", { "data-measurement": m.name }, h("th", {}, m.name), h("td", {}, formatNumber(m.value, m.unit)), h("td", { class: "note" }, m.note ?? "")),
+                h("tr", { "data-measurement": m.name }, h("th", {}, m.name), h("td", { class: "num" }, formatNumber(m.value, m.unit === "count" || m.unit === "code" ? "" : m.unit)), h("td", { class: "note" }, m.note ?? "")),
               ),
             ),
           )

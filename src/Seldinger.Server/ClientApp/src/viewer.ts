@@ -248,7 +248,11 @@ export class CaseViewer {
 
   private planeParams(kind: StandardKind | Exclude<FourthMode, "3d">): URLSearchParams {
     const q = new URLSearchParams();
-    const pixel = Math.min(this.geometry.spacing[0], this.geometry.spacing[1]);
+    // Oblique, needle and probe planes cover the volume's largest extent (300 pixels), whatever its voxel size;
+    // the probe's eye 60 % of it.
+    const a = this.axes;
+    const extent = Math.max(a.axial.count * a.axial.step, a.coronal.count * a.coronal.step, a.sagittal.count * a.sagittal.step);
+    const pixel = Math.max(0.05, extent / 300);
     switch (kind) {
       case "axial":
       case "coronal":
@@ -260,7 +264,7 @@ export class CaseViewer {
         if (path?.fromPlan) setOblique(q, inPlaneRequest(path.entry, path.target));
         else q.set("case", this.detail.id);
         q.set("size", "300");
-        q.set("pixel", String(pixel));
+        q.set("pixel", pixel.toFixed(4));
         break;
       }
       case "probe": {
@@ -271,7 +275,7 @@ export class CaseViewer {
           q.set("depth", this.probeDepth.toFixed(1));
         }
         q.set("size", "256");
-        q.set("pixel", String(pixel * 0.6));
+        q.set("pixel", ((extent * 0.6) / 256).toFixed(4));
         break;
       }
       case "oblique": {
@@ -283,7 +287,7 @@ export class CaseViewer {
         q.set("ny", n[1].toFixed(5));
         q.set("nz", n[2].toFixed(5));
         q.set("size", "300");
-        q.set("pixel", String(pixel));
+        q.set("pixel", pixel.toFixed(4));
         break;
       }
     }
