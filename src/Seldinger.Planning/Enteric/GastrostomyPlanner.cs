@@ -1,5 +1,4 @@
 using Seldinger.Imaging;
-using Seldinger.Imaging.Filters;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Planning.Malformations.Internal;
 using Seldinger.Planning.Plans;
@@ -13,7 +12,7 @@ namespace Seldinger.Planning.Enteric;
 /// <remarks>
 /// <para>
 /// The anterior wall is the outer layer of stomach voxels (a face neighbour is not stomach) whose outward
-/// normal, the gradient of the stomach's signed distance map, points forwards (−Y in LPS). Each voxel stands for
+/// normal (the gradient of the stomach mask smoothed over a ball of 3 voxels) points forwards (−Y in LPS). Each voxel stands for
 /// the area of its exposed faces projected on that normal, which is exact for a plane however it cuts the grid.
 /// </para>
 /// <para>
@@ -149,7 +148,6 @@ public static class GastrostomyPlanner
 
         var g = labels.Geometry;
         var voxels = labels.Voxels;
-        var signed = EuclideanDistanceTransform.ComputeSigned(labels, (byte)TissueLabel.Stomach).Voxels;
         var evaluator = new NeedlePathEvaluator(labels, procedure.ToProtectedStructures());
         var allowed = PlanParts.Allowed(TissueLabel.Skin, TissueLabel.Fat, TissueLabel.Muscle, TissueLabel.Stomach);
 
@@ -171,7 +169,7 @@ public static class GastrostomyPlanner
             }
 
             surface.Add(n);
-            var normal = Normal(g, signed, v);
+            var normal = Normal(g, voxels, v);
             if (normal.Dot(anterior) <= 0)
             {
                 continue;
@@ -430,14 +428,35 @@ public static class GastrostomyPlanner
         return faces;
     }
 
-    private static Vector3D Normal(VolumeGeometry g, float[] signed, VoxelIndex v)
+    /// <summary>
+    /// Outward normal: minus the sum of the offsets (world mm) to the stomach voxels within 3 voxels, the gradient of
+    /// the mask smoothed by a ball. Central differences of the distance map are too coarse on a voxel surface.
+    /// </summary>
+    private static Vector3D Normal(VolumeGeometry g, byte[] voxels, VoxelIndex v)
     {
-        double Read(int i, int j, int k) => signed[g.LinearIndex(Math.Clamp(i, 0, g.SizeI - 1), Math.Clamp(j, 0, g.SizeJ - 1), Math.Clamp(k, 0, g.SizeK - 1))];
-        var gi = (Read(v.I + 1, v.J, v.K) - Read(v.I - 1, v.J, v.K)) / (2 * g.SpacingI);
-        var gj = (Read(v.I, v.J + 1, v.K) - Read(v.I, v.J - 1, v.K)) / (2 * g.SpacingJ);
-        var gk = (Read(v.I, v.J, v.K + 1) - Read(v.I, v.J, v.K - 1)) / (2 * g.SpacingK);
+        const int R = 3;
         var m = g.Direction;
-        var world = (m.Column(0) * gi) + (m.Column(1) * gj) + (m.Column(2) * gk);
+        double x = 0, y = 0, z = 0;
+        for (var dk = -R; dk <= R; dk++)
+        {
+            for (var dj = -R; dj <= R; dj++)
+            {
+                for (var di = -R; di <= R; di++)
+                {
+                    var w = new VoxelIndex(v.I + di, v.J + dj, v.K + dk);
+                    if ((di * di) + (dj * dj) + (dk * dk) > R * R || !g.Contains(w) || voxels[g.LinearIndex(w)] != (byte)TissueLabel.Stomach)
+                    {
+                        continue;
+                    }
+
+                    x += di * g.SpacingI;
+                    y += dj * g.SpacingJ;
+                    z += dk * g.SpacingK;
+                }
+            }
+        }
+
+        var world = -((m.Column(0) * x) + (m.Column(1) * y) + (m.Column(2) * z));
         return world.Length > 0 ? world.Normalized : new Vector3D(0, -1, 0);
     }
 

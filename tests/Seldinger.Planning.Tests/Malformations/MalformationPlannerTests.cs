@@ -200,22 +200,64 @@ public class MalformationPlannerTests(VenousMalformationFixture fixture) : IClas
 public class MalformationCystTests
 {
     [Fact]
-    public void FindCysts_LymphaticMalformation_LargestCystIsTheDrawnOne()
+    public void FindCysts_TwoOverlappingSpheres_FindsBothWithTheirRadii()
     {
-        // The largest cyst of the case is its target: centre and diameter are the construction numbers.
+        // Two drawn cysts that merge into one lesion: centres and radii are the construction numbers.
+        var g = new VolumeGeometry(60, 40, 40, new WorldPoint(-29.5, -19.5, -19.5), 1, 1, 1);
+        var labels = new Volume<byte>(g);
+        WorldPoint a = new(-6, 0.3, 0.2), b = new(9, -0.4, 0.1);
+        const double Ra = 10, Rb = 7;
+        for (var n = 0; n < labels.Voxels.Length; n++)
+        {
+            var p = g.IndexToWorld(g.VoxelAt(n));
+            labels.Voxels[n] = (byte)(p.DistanceTo(a) <= Ra || p.DistanceTo(b) <= Rb ? TissueLabel.LymphaticMalformation : TissueLabel.Fat);
+        }
+
+        var cysts = MalformationPlanner.FindCysts(labels, TissueLabel.LymphaticMalformation);
+        Assert.Equal(2, cysts.Count);
+        Assert.True(cysts[0].Center.DistanceTo(a) <= 1, $"{cysts[0].Center}");
+        Assert.True(cysts[1].Center.DistanceTo(b) <= 1, $"{cysts[1].Center}");
+        // Within a voxel, and the half-voxel diagonal by which the deepest voxel centre can miss the drawn centre.
+        var slack = 1 + g.VoxelHalfDiagonal;
+        Assert.InRange(cysts[0].RadiusMm, Ra - slack, Ra + 1);
+        Assert.InRange(cysts[1].RadiusMm, Rb - slack, Rb + 1);
+        Assert.All(cysts, c => Assert.Equal(1, c.Component));
+    }
+
+    [Fact]
+    public void FindCysts_LymphaticMalformation_EachCystIsADrawnCystAndTheDeepestPointOfItsBall()
+    {
+        // The case draws five cysts (BodyModel.Skeleton): centre c + (dx, dy, dz)·r and radius f·r, r the target's radius.
+        (double Dx, double Dy, double Dz, double F)[] drawn = [(0, 0, 0, 1), (0.5, 0.3, -0.9, 0.8), (0.9, -0.2, -1.8, 0.9), (0.2, 0.5, -1.5, 0.6), (1.3, 0.2, -2.6, 0.7)];
         var probe = WholeBodyPhantom.Generate(new WholeBodyPhantomOptions { Case = "lymphatic-malformation", NoiseSigmaHu = 0, Geometry = new VolumeGeometry(2, 2, 2, default, 1, 1, 1) });
         var c = probe.Target.Center;
         var r = probe.Target.SizeMm / 2;
         const double S = 1.0;
         var origin = new WorldPoint(c.X - (1.4 * r), c.Y - (1.6 * r), c.Z - (3.6 * r));
         var geometry = new VolumeGeometry((int)(4.0 * r / S), (int)(3.2 * r / S), (int)(4.8 * r / S), origin, S, S, S);
-        var phantom = WholeBodyPhantom.Generate(new WholeBodyPhantomOptions { Case = "lymphatic-malformation", NoiseSigmaHu = 0, Geometry = geometry });
+        var labels = WholeBodyPhantom.Generate(new WholeBodyPhantomOptions { Case = "lymphatic-malformation", NoiseSigmaHu = 0, Geometry = geometry }).Labels;
 
-        var cysts = MalformationPlanner.FindCysts(phantom.Labels, TissueLabel.LymphaticMalformation);
-        Assert.InRange(cysts.Count, 2, 6);
-        var largest = cysts[0];
-        Assert.True(largest.Center.DistanceTo(c) <= geometry.VoxelHalfDiagonal * 2, $"{largest.Center} vs {c}");
-        Assert.InRange(largest.RadiusMm, r - S, r + S);
-        Assert.All(cysts.Skip(1), x => Assert.True(x.RadiusMm <= largest.RadiusMm));
+        var cysts = MalformationPlanner.FindCysts(labels, TissueLabel.LymphaticMalformation);
+        Assert.InRange(cysts.Count, 1, drawn.Length);
+        var lesion = new List<WorldPoint>();
+        var outside = new List<WorldPoint>();
+        for (var n = 0; n < labels.Voxels.Length; n++)
+        {
+            (labels.Voxels[n] == (byte)TissueLabel.LymphaticMalformation ? lesion : outside).Add(geometry.IndexToWorld(geometry.VoxelAt(n)));
+        }
+
+        // The depth of other points from the library's distance transform (itself tested against brute force).
+        var map = Imaging.Filters.EuclideanDistanceTransform.Compute(labels, v => v != (byte)TissueLabel.LymphaticMalformation);
+        double Depth(WorldPoint p) => geometry.TryGetVoxel(p, out var v) ? map[v] : 0;
+        foreach (var cyst in cysts)
+        {
+            // Inside one of the drawn cysts.
+            Assert.Contains(drawn, d => cyst.Center.DistanceTo(new WorldPoint(c.X + (d.Dx * r), c.Y + (d.Dy * r), c.Z + (d.Dz * r))) <= d.F * r);
+
+            // Depth by brute force, and no deeper lesion voxel within that depth.
+            var depth = outside.Min(q => q.DistanceTo(cyst.Center));
+            Assert.Equal(depth - (0.5 * S), cyst.RadiusMm, 4);
+            Assert.DoesNotContain(lesion, p => p.DistanceTo(cyst.Center) <= depth && Depth(p) > depth + 1e-4);
+        }
     }
 }
