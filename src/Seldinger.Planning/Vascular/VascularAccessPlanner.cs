@@ -176,7 +176,7 @@ public static class VascularAccessPlanner
             var depth = skin.Geometry.TryGetVoxel(centre, out var sv) ? skin[sv] : double.NaN;
             var arteryGap = Gap(evaluator, TissueLabel.Artery, centre, diameter);
             var nerveGap = Gap(evaluator, TissueLabel.Nerve, centre, diameter);
-            var needle = Puncture(labels, evaluator, ref bare, structures, centre, section.Axis, needleLength);
+            var needle = Puncture(labels, evaluator, ref bare, centre, section.Axis, needleLength);
             if (needle is null)
             {
                 Count(rejections, "no straight puncture path from the skin");
@@ -385,7 +385,7 @@ public static class VascularAccessPlanner
     }
 
     /// <summary>The best puncture path to the vein centre; when every path breaks a margin, the best path that crosses nothing, flagged unsafe.</summary>
-    private static Needle? Puncture(Volume<byte> labels, NeedlePathEvaluator evaluator, ref NeedlePathEvaluator? bare, IReadOnlyList<ProtectedStructure> structures, WorldPoint centre, Vector3D axis, double maxLength)
+    private static Needle? Puncture(Volume<byte> labels, NeedlePathEvaluator evaluator, ref NeedlePathEvaluator? bare, WorldPoint centre, Vector3D axis, double maxLength)
     {
         var options = new EntryPlannerOptions
         {
@@ -403,7 +403,8 @@ public static class VascularAccessPlanner
         }
         else
         {
-            bare ??= new NeedlePathEvaluator(labels, [.. structures.Select(s => s with { MinimumClearanceMm = 0 })]);
+            // Without margins: the allowed tissues alone keep the needle out of arteries, nerves, lung and bone.
+            bare ??= new NeedlePathEvaluator(labels, []);
             var fallback = EntryPlanner.Plan(labels, centre, bare, options);
             if (fallback.Ranked.Count == 0)
             {
