@@ -10,7 +10,7 @@ internal static class CliApp
     public const string Usage = """
         Usage: seldinger COMMAND [OPTIONS]
 
-          demo [--port 5080] [--data DIR] [--no-serve] [--case NAME [--age YEARS]]
+          demo [--port 5080] [--data DIR] [--no-serve] [--case NAME [--age YEARS] [--size N]]
                  Generate a phantom CT, import it, plan a biopsy path and serve the web UI;
                  with --case, start with a phantom library case and plan the procedure it was made for.
           serve [--port 5080] [--host 127.0.0.1] [--data DIR] [--db sqlite|postgres] [--connection STR] [--migrate]

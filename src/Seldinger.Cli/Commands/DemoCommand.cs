@@ -25,11 +25,12 @@ internal static class DemoCommand
         var libraryCase = line.Value("--case");
         var tables = PediatricAnthropometry.Default;
         var age = line.DoubleValue("--age", LibraryCaseService.DefaultAgeYears, tables.MinimumAge, tables.MaximumAge);
-        var ageGiven = line.Value("--age") is not null;
+        var size = line.IntValue("--size", LibraryCaseService.DefaultSize, LibraryCaseService.MinimumSize, LibraryCaseService.MaximumSize);
+        var ageGiven = line.Value("--age") is not null || line.Value("--size") is not null;
         line.RejectUnknown();
         if (libraryCase is null && ageGiven)
         {
-            throw new UsageException("--age goes with --case NAME (the demo's own case is a 6-year-old).");
+            throw new UsageException("--age and --size go with --case NAME (the demo's own case is a fixed 6-year-old).");
         }
 
         if (libraryCase is not null && PhantomCatalogue.Find(libraryCase) is null)
@@ -46,9 +47,9 @@ internal static class DemoCommand
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
 
-        var caseId = libraryCase is null
-            ? await WithProgressAsync("Preparing the demo case…", scope.ServiceProvider.GetRequiredService<DemoCaseService>().EnsureAsync)
-            : await LibraryCaseAsync(scope.ServiceProvider, libraryCase, age);
+        var (caseId, procedureId) = libraryCase is null
+            ? (await WithProgressAsync("Preparing the demo case…", scope.ServiceProvider.GetRequiredService<DemoCaseService>().EnsureAsync), "biopsy-deep")
+            : await LibraryCaseAsync(scope.ServiceProvider, libraryCase, age, size);
 
         if (libraryCase is null)
         {
@@ -65,7 +66,7 @@ internal static class DemoCommand
         }
 
         CliApp.Say($"Case page: http://127.0.0.1:{port}/cases/{caseId}");
-        PrintHowToAddMore(storage, port, caseId);
+        PrintHowToAddMore(storage, port, caseId, procedureId);
         if (!noServe)
         {
             await ServeCommand.ServeAsync(storage, "127.0.0.1", port);
@@ -74,7 +75,7 @@ internal static class DemoCommand
         return 0;
     }
 
-    private static async Task<Guid> LibraryCaseAsync(IServiceProvider services, string name, double age)
+    private static async Task<(Guid CaseId, string ProcedureId)> LibraryCaseAsync(IServiceProvider services, string name, double age, int size)
     {
         var db = services.GetRequiredService<SeldingerDbContext>();
         var definition = PhantomCatalogue.Find(name)!;
@@ -89,7 +90,7 @@ internal static class DemoCommand
         else
         {
             var created = await WithProgressAsync($"Preparing the '{definition.Name}' case…", (progress, ct) =>
-                services.GetRequiredService<LibraryCaseService>().CreateAsync(new CreateLibraryCaseRequest(definition.Name, age, null), progress, ct));
+                services.GetRequiredService<LibraryCaseService>().CreateAsync(new CreateLibraryCaseRequest(definition.Name, age, size), progress, ct));
             caseId = created.CaseId;
         }
 
@@ -99,7 +100,7 @@ internal static class DemoCommand
         if (suggested is null)
         {
             CliApp.Say("  No procedure of the catalogue is made for this case; plan one with 'seldinger plan'.");
-            return caseId;
+            return (caseId, procedures.Count > 0 ? procedures[0].Id : "biopsy-deep");
         }
 
         CliApp.Say($"  Planning {suggested.Name} ({suggested.Id})…");
@@ -119,7 +120,7 @@ internal static class DemoCommand
             CliApp.Say($"  Planning is not possible: {ex.Message}");
         }
 
-        return caseId;
+        return (caseId, suggested.Id);
     }
 
     private static async Task<T> WithProgressAsync<T>(string status, Func<IProgress<string>, CancellationToken, Task<T>> work)
@@ -137,14 +138,14 @@ internal static class DemoCommand
         return await work(new Progress<string>(message => CliApp.Say("  " + message)), CancellationToken.None);
     }
 
-    private static void PrintHowToAddMore(StorageOptions storage, int port, Guid caseId)
+    private static void PrintHowToAddMore(StorageOptions storage, int port, Guid caseId, string procedureId)
     {
         var api = $"http://127.0.0.1:{port}/api";
         CliApp.Say("More cases from the phantom library ('seldinger phantom --list' names them):");
         CliApp.Say($"  seldinger demo --case pleural-effusion --age 5 --data {storage.DataDirectory}");
         CliApp.Say($"  curl -X POST {api}/library-cases -H 'Content-Type: application/json' -d '{{\"case\":\"pleural-effusion\",\"ageYears\":5}}'");
         CliApp.Say("Plan a procedure on a stored case:");
-        CliApp.Say($"  seldinger plan --data {storage.DataDirectory} --case-id {caseId} --procedure biopsy-deep");
-        CliApp.Say($"  curl -X POST {api}/cases/{caseId}/plans -H 'Content-Type: application/json' -d '{{\"procedureId\":\"biopsy-deep\"}}'");
+        CliApp.Say($"  seldinger plan --data {storage.DataDirectory} --case-id {caseId} --procedure {procedureId}");
+        CliApp.Say($"  curl -X POST {api}/cases/{caseId}/plans -H 'Content-Type: application/json' -d '{{\"procedureId\":\"{procedureId}\"}}'");
     }
 }
