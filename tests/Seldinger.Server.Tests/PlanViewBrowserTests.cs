@@ -40,6 +40,9 @@ public sealed class PlanViewBrowserTests : IAsyncLifetime
             return;
         }
 
+        // Every image is resliced by the server; on a loaded machine a slab or a re-render takes more than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
+
         var storage = TestDatabases.Sqlite(_dir.Path);
         await StorageMigrator.MigrateAsync(storage);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(SeldingerWebApp).Assembly.GetName().Name });
