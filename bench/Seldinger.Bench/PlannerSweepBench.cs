@@ -10,7 +10,8 @@ namespace Seldinger.Bench;
 /// <summary>
 /// B3 — trajectory sweep: every outer skin voxel of a 512×512×400 child torso (whole-body phantom,
 /// liver-tumor case, age 10) as an entry to the tumour centre, each path checked against the
-/// abdominal-biopsy protected structures with their margins (<see cref="EntryPlanner.Plan"/>).
+/// abdominal-biopsy protected structures with their margins (<see cref="EntryPlanner.Plan"/>); then the
+/// catalogue-driven needle planner on the same volume, end to end and by phase (<see cref="NeedlePlannerBench"/>).
 /// </summary>
 internal static class PlannerSweepBench
 {
@@ -137,10 +138,15 @@ internal static class PlannerSweepBench
             sb.AppendLine(inv, $"| {n + 1} | {e.Path.Entry.X:0.0}, {e.Path.Entry.Y:0.0}, {e.Path.Entry.Z:0.0} | {e.LengthMm:0.0} | {e.InsertionAngleDeg:0.0} | {first.Scores[n]:0.000} |");
         }
 
+        evaluator = null!;
+        first = null!;
+        GC.Collect();
+        var catalogueSame = args.Contains("--no-catalogue") || NeedlePlannerBench.Measure(phantom, runs, sb);
+
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, sb.ToString());
         Console.WriteLine($"wrote {output}");
-        return identical && referenceSame != false ? 0 : 1;
+        return identical && referenceSame != false && catalogueSame ? 0 : 1;
     }
 
     private static string Fingerprint(EntryPlan plan)

@@ -16,7 +16,7 @@ return args switch
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: bench b3 [--runs 5] [--size 512] [--slices 400] [--age 10] [--case liver-tumor] [--no-reference] [--out bench/results/B3-trajectory-sweep.md]
+        usage: bench b3 [--runs 5] [--size 512] [--slices 400] [--age 10] [--case liver-tumor] [--no-reference] [--no-catalogue] [--out bench/results/B3-trajectory-sweep.md]
                bench b7 [--size 512] [--runs 5] [--peer-runs 3] [--no-vtk] [--out bench/results/B7-surface-extraction.md]
                bench b1 [--data DIR] [--slices 500] [--size 512] [--runs 7] [--out bench/results/B1-series-ingest.md]
                bench generate DIR [--slices 500] [--size 512]

@@ -40,6 +40,13 @@ public sealed record NeedlePlannerOptions
     /// <summary>A caution is given when the proposal uses more than this fraction of the device's length.</summary>
     public double CautionLengthFraction { get; init; } = 0.9;
 
+    /// <summary>
+    /// Called after each phase of a plan with the phase's name and duration (<c>target</c>, <c>distance maps</c>,
+    /// <c>rules</c>, <c>sweep</c>, <c>ranking and Pareto front</c>, <c>routes and plan</c>), for benchmarks and logs;
+    /// the plan does not depend on it.
+    /// </summary>
+    public Action<string, TimeSpan>? OnPhase { get; init; }
+
     /// <summary>A landmark is named in a warning when it is this close to the point concerned (beyond its radius), mm.</summary>
     public double LandmarkRadiusMm { get; init; } = 10;
 }

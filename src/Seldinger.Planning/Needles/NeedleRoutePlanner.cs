@@ -44,6 +44,7 @@ public static class NeedleRoutePlanner
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         Validate(input, options);
         var procedure = input.Procedure;
         var targetMask = TargetMask(procedure);
@@ -55,6 +56,7 @@ public static class NeedleRoutePlanner
                 throw new PlanningException($"The target {given} lies outside the volume.");
             }
 
+            Phase(options, "target", watch);
             var context = Context.Create(input, given, options);
             return input.ManualEntry is { } manual
                 ? Manual(input, context, manual, null, null)
@@ -70,6 +72,7 @@ public static class NeedleRoutePlanner
         if (IsCollection(procedure))
         {
             var pockets = TargetFinder.Pockets(input.Labels, targetMask, Math.Max(1, options.MaximumPocketTries), options.PocketSeparationMm);
+            Phase(options, "target", watch);
             var deepest = pockets[0];
             var reason = string.Create(CultureInfo.InvariantCulture, $"deepest point of the collection, {deepest.DepthMm:0.0} mm from its wall");
             var first = Context.Create(input, deepest.Point, options);
@@ -102,6 +105,7 @@ public static class NeedleRoutePlanner
         var centreReason = parts > 1
             ? string.Create(CultureInfo.InvariantCulture, $"centre of the largest of {parts} parts of the {string.Join("/", procedure.Targets)} ({volumeMl:0.0} mL)")
             : string.Create(CultureInfo.InvariantCulture, $"centre of the {string.Join("/", procedure.Targets)} ({volumeMl:0.0} mL)");
+        Phase(options, "target", watch);
         var lesionContext = Context.Create(input, centroid, options);
         return input.ManualEntry is { } entry
             ? Manual(input, lesionContext, entry, centreReason, null)
@@ -162,6 +166,12 @@ public static class NeedleRoutePlanner
         }
     }
 
+    private static void Phase(NeedlePlannerOptions options, string name, System.Diagnostics.Stopwatch watch)
+    {
+        options.OnPhase?.Invoke(name, watch.Elapsed);
+        watch.Restart();
+    }
+
     private static bool IsCollection(ProcedureDefinition procedure) =>
         procedure.Objectives.Any(o => o.Kind == ObjectiveKind.LargestPocket) || procedure.Targets.Any(t => Array.IndexOf(Collections, t) >= 0);
 
@@ -191,7 +201,9 @@ public static class NeedleRoutePlanner
 
     private static NeedleSearchResult Search(Context c)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var sweep = NeedleSweep.Run(c.Evaluator, c.Rules, c.Intercostal, c.Target, c.TargetMask, c.TipTooShallow, c.Weights, c.Options.ClearanceCapMm);
+        Phase(c.Options, "sweep", watch);
         var g = c.Labels.Geometry;
         var rejections = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var accepted = new List<int>();
@@ -279,6 +291,7 @@ public static class NeedleRoutePlanner
             }
         }
 
+        Phase(c.Options, "ranking and Pareto front", watch);
         return new NeedleSearchResult(
             ranked,
             [.. front.Select(n => new ParetoEntry(Entry(n), sweep.Lengths[n], sweep.Surplus[n], sweep.Angles[n]))],
@@ -290,6 +303,7 @@ public static class NeedleRoutePlanner
     private static ProcedurePlan Automatic(PlanningInput input, Context c, string? targetReason, double? pocketDepth)
     {
         var result = Search(c);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var routes = new List<PlannedRoute>();
         var warnings = new List<PlanWarning>();
         foreach (var candidate in result.Ranked)
@@ -342,7 +356,9 @@ public static class NeedleRoutePlanner
             }
         }
 
-        return Build(input, c, "automatic", result.Ranked.Count > 0, routes, result.ParetoFront, result.CandidatesConsidered, result.Rejections, warnings, targetReason, pocketDepth, result.AcceptedCount);
+        var plan = Build(input, c, "automatic", result.Ranked.Count > 0, routes, result.ParetoFront, result.CandidatesConsidered, result.Rejections, warnings, targetReason, pocketDepth, result.AcceptedCount);
+        Phase(c.Options, "routes and plan", watch);
+        return plan;
     }
 
     private static ProcedurePlan Manual(PlanningInput input, Context c, WorldPoint entry, string? targetReason, double? pocketDepth)
@@ -674,6 +690,7 @@ public static class NeedleRoutePlanner
 
         public static Context Create(PlanningInput input, WorldPoint target, NeedlePlannerOptions options)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var labels = input.Labels;
             var g = labels.Geometry;
             g.TryGetVoxel(target, out var voxel);
@@ -692,8 +709,11 @@ public static class NeedleRoutePlanner
                 throw new PlanningException("The protected structures of the procedure cannot be measured: " + e.Message, e);
             }
 
+            Phase(options, "distance maps", watch);
             var intercostal = input.Procedure.Constraints.IntercostalAboveRib ? new IntercostalRule(labels, options.IntercostalWindowMm) : null;
-            return Build(input, options, target, mask, rules, evaluator, intercostal);
+            var context = Build(input, options, target, mask, rules, evaluator, intercostal);
+            Phase(options, "rules", watch);
+            return context;
         }
 
         /// <summary>The same context at another target of the same label (another pocket of the collection).</summary>
