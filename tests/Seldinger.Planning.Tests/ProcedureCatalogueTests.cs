@@ -139,6 +139,32 @@ public sealed class ProcedureCatalogueTests : IDisposable
         Assert.All(c.Procedures.SelectMany(p => p.Protect).Where(x => x.Source == "planning-margins"), x => Assert.True(x.Verify));
     }
 
+    [Theory]
+    [InlineData("gastrostomy", "maxAngleToWallNormalDeg,maxAngleToAnteriorDeg,minimumWindowAreaMm2")]
+    [InlineData("nasojejunal-tube", "tipBeyondFlexureMm")]
+    [InlineData("sclerotherapy-venous", "treatmentRadiusMm,targetCoverageFraction,maxPuncturesPerSession,sclerosantBleomycinPerKg,sclerosantEthanolPerKg,sclerosantSodiumTetradecylSulfatePerKg")]
+    [InlineData("sclerotherapy-lymphatic", "treatmentRadiusMm,targetCoverageFraction,maxPuncturesPerSession,sclerosantDoxycyclinePerKg,sclerosantBleomycinPerKg")]
+    [InlineData("laser-photoevaporation", "vesicleMatchToleranceMm")]
+    public void DefaultPlannerParameters_PresentSourcedAndMarkedVerify(string id, string names)
+    {
+        var p = ProcedureCatalogue.Default.Find(id)!;
+        foreach (var name in names.Split(','))
+        {
+            var x = Assert.Single(p.Parameters, q => q.Name == name);
+            Assert.True(x.Verify, $"{id}.{name} is a configurable default and must say verify");
+            Assert.False(string.IsNullOrWhiteSpace(ProcedureCatalogue.Default.SourceText(x.Source)));
+            Assert.True(x.Value > 0, $"{id}.{name}");
+        }
+
+        // Every sclerosant dose per kg has a cap per session in the matching unit.
+        foreach (var perKg in p.Parameters.Where(q => q.Name.StartsWith("sclerosant", StringComparison.Ordinal) && q.Name.EndsWith("PerKg", StringComparison.Ordinal)))
+        {
+            var cap = Assert.Single(p.Parameters, q => q.Name == perKg.Name.Replace("PerKg", "MaxPerSession", StringComparison.Ordinal));
+            Assert.Equal(perKg.Unit, cap.Unit + "/kg");
+            Assert.True(cap.Verify);
+        }
+    }
+
     [Fact]
     public void DefaultConstraints_LungAndRibRulesOnlyForThoracicProcedures()
     {
@@ -185,7 +211,10 @@ public sealed class ProcedureCatalogueTests : IDisposable
         var text = JsonSerializer.Serialize(ProcedureCatalogue.Default, ProcedureCatalogue.JsonOptions);
         var path = Write(text);
         var again = ProcedureCatalogue.Load(path);
-        Assert.Equal(text, JsonSerializer.Serialize(again, ProcedureCatalogue.JsonOptions));
+
+        // The digest is of the text read, which is the serialized text here, not the shipped file.
+        Assert.Equal(ProcedureCatalogue.DigestOf(File.ReadAllText(path)), again.Digest);
+        Assert.Equal(text, JsonSerializer.Serialize(again with { Digest = ProcedureCatalogue.Default.Digest }, ProcedureCatalogue.JsonOptions));
         var node = JsonNode.Parse(text)!;
         Assert.Equal("high", node["procedures"]![1]!["bleedingRisk"]!["class"]!.GetValue<string>());
         Assert.Equal("Artery", node["procedures"]![0]!["targets"]![0]!.GetValue<string>());
