@@ -182,6 +182,46 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
         Assert.Equal(ProcedureCatalogue.DigestOf(text + "\n\n"), body.Plan.CatalogueDigest);
     }
 
+    [Fact]
+    public async Task Rerun_AfterTheLabelMapChanged_ReportsIt()
+    {
+        var client = Client();
+        var response = await client.PostAsJsonAsync($"/api/cases/{fixture.Created.CaseId}/plans", new { procedureId = "biopsy-deep" });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var stored = (await response.Content.ReadFromJsonAsync<StoredPlanDto>(LibraryCaseAppFixture.Json))!;
+
+        string path;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SeldingerDbContext>();
+            var series = await db.Series.FindAsync(stored.SeriesInstanceUid) ?? throw new InvalidOperationException();
+            path = Path.Combine(fixture.Storage.ImageDirectory, series.LabelMapPath!);
+        }
+
+        var original = File.ReadAllBytes(path);
+        try
+        {
+            // One background voxel in a corner, far from any route, becomes fat.
+            var labels = Imaging.Formats.NrrdLabelMap.Read(path);
+            Assert.Equal(0, labels.Voxels[0]);
+            labels.Voxels[0] = (byte)Imaging.TissueLabel.Fat;
+            Imaging.Formats.NrrdLabelMap.Write(labels, path);
+
+            // A server that has not cached the old labels reads the changed file.
+            await using var fresh = fixture.WithSettings(new Dictionary<string, string?>());
+            var rerun = await fresh.CreateClient().PostAsync($"/api/plans/{stored.Id}/rerun", null);
+            Assert.Equal(HttpStatusCode.OK, rerun.StatusCode);
+            var body = (await rerun.Content.ReadFromJsonAsync<PlanRerunDto>(LibraryCaseAppFixture.Json))!;
+            Assert.False(body.Identical);
+            Assert.Contains(body.Differences, d => d.Contains("label map of the series changed", StringComparison.Ordinal));
+            Assert.DoesNotContain(body.Differences, d => d.Contains("catalogue", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.WriteAllBytes(path, original);
+        }
+    }
+
     [Theory]
     [InlineData("{}", "procedureId")]
     [InlineData("""{"procedureId":""}""", "procedureId")]
