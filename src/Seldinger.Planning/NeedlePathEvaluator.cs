@@ -53,7 +53,8 @@ public sealed class NeedlePathEvaluator
 
             if (!byLabel.TryGetValue(structure.Label, out var map))
             {
-                map = EuclideanDistanceTransform.Compute(labels, structure.Label).Voxels;
+                // A label absent from the volume has no distance map to compute (every distance is +∞).
+                map = labels.Voxels.AsSpan().Contains(structure.Label) ? EuclideanDistanceTransform.Compute(labels, structure.Label).Voxels : [];
                 byLabel.Add(structure.Label, map);
             }
 
