@@ -242,6 +242,28 @@ public class GastrostomyPlannerTests(GastrostomyFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void Plan_WindowSmallerThanTheCatalogueMinimum_Cautions()
+    {
+        Assert.DoesNotContain(fixture.Plan.Warnings, w => w.Code == "small-window");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(ProcedureCatalogue.Default, ProcedureCatalogue.JsonOptions))!;
+        var entry = json["procedures"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "gastrostomy")!;
+        entry["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "minimumWindowAreaMm2")!["value"] = fixture.Window.LargestWindowAreaMm2 + 1;
+        var catalogue = ProcedureCatalogue.Parse(json.ToJsonString());
+        var plan = GastrostomyPlanner.Plan(fixture.Input with { Procedure = catalogue.Find("gastrostomy")!, Catalogue = catalogue });
+        Assert.True(plan.Feasible);
+        var warning = Assert.Single(plan.Warnings, w => w.Code == "small-window");
+        Assert.Equal(PlanWarningSeverity.Caution, warning.Severity);
+        Assert.Contains("mm²", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dispatcher_SendsGastrostomyHereAndTheDispatcherPlansTheSame()
+    {
+        Assert.Equal("gastrostomy", ProcedurePlanner.PlannerFor(fixture.Procedure));
+        Assert.Equal(fixture.Plan.ToJson(), ProcedurePlanner.Plan(fixture.Input).ToJson());
+    }
+
+    [Fact]
     public void Plan_NoStomach_ThrowsPlainWords()
     {
         var empty = new Volume<byte>(fixture.Phantom.Labels.Geometry);

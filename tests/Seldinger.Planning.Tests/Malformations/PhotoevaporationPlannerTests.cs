@@ -171,6 +171,10 @@ public class PhotoevaporationPlannerTests(VesiclePatchFixture fixture) : IClassF
     }
 
     [Fact]
+    public void Dispatcher_SendsLaserPhotoevaporationHere() =>
+        Assert.Equal("photoevaporation", ProcedurePlanner.PlannerFor(fixture.Procedure));
+
+    [Fact]
     public void Plan_NoVesicles_ThrowsPlainWords()
     {
         var g = fixture.Phantom.Labels.Geometry;
