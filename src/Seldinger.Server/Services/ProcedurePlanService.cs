@@ -25,6 +25,10 @@ public sealed class ProcedurePlanService(
 
     private static readonly JsonSerializerOptions InputJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The planners given the CT in Hounsfield units besides the label map (vessel segmentation, densities).</summary>
+    public static IReadOnlySet<string> PlannersReadingIntensities { get; } =
+        new HashSet<string>(["angiography", "vascular-access", "malformation"], StringComparer.Ordinal);
+
     /// <summary>Checks a plan request's procedure and points.</summary>
     /// <exception cref="RequestFieldException">A field is missing or invalid; the message names it (and lists valid procedure ids).</exception>
     public static (ProcedureDefinition Procedure, WorldPoint? Target, WorldPoint? ManualEntry) Validate(CreatePlanRequest? request, ProcedureCatalogue catalogue)
@@ -219,9 +223,11 @@ public sealed class ProcedurePlanService(
         CheckInside(labels.Geometry, inputs.Target, "target");
         CheckInside(labels.Geometry, inputs.ManualEntry, "manualEntry");
 
-        // The CT is on the label map's grid (the store refuses a label map of another size); planners that segment
-        // vessels or read densities use it, the others ignore it. It is cached with the series for the viewer anyway.
-        var hounsfield = await volumes.GetHounsfieldAsync(uid, cancellationToken);
+        // The CT is on the label map's grid (the store refuses a label map of another size). Only the planners that
+        // segment vessels or read densities get it: reading a series costs more than the needle search itself.
+        var hounsfield = PlannersReadingIntensities.Contains(ProcedurePlanner.PlannerFor(procedure))
+            ? await volumes.GetHounsfieldAsync(uid, cancellationToken)
+            : null;
         if (hounsfield is not null && hounsfield.Voxels.Length != labels.Voxels.Length)
         {
             hounsfield = null;
