@@ -131,6 +131,14 @@ public sealed class PlanViewBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("table.plan-measurements tr")).ToHaveCountAsync(plan.Measurements.Count);
         Assert.True(shownWarnings + plan.Measurements.Count > 0, "the plan has neither a warning nor a measurement to show");
         await Assertions.Expect(page.Locator("[data-pareto]")).ToContainTextAsync(plan.ParetoFront.Count.ToString(CultureInfo.InvariantCulture));
+        if (plan.ParetoFront.Count >= 2)
+        {
+            // One dot per front entry; the proposed route's entry is ringed when it lies on the front.
+            await Assertions.Expect(page.Locator(".pareto-plot circle")).ToHaveCountAsync(plan.ParetoFront.Count);
+            var onFront = plan.ParetoFront.Any(e => e.Entry.DistanceTo(route.Entry) < 0.5);
+            await Assertions.Expect(page.Locator(".pareto-plot circle[data-selected]")).ToHaveCountAsync(onFront ? 1 : 0);
+        }
+
         foreach (var reason in plan.Rejections.Keys)
         {
             await Assertions.Expect(page.Locator($"ul.plan-rejections li[data-reason='{reason}']")).ToHaveCountAsync(1);
@@ -216,6 +224,24 @@ public sealed class PlanViewBrowserTests : IAsyncLifetime
         await page.ClickAsync($"ul.stored-plans button[data-plan-id='{planId}']");
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-plan-id", planId);
         await Assertions.Expect(page.Locator(".verdict")).ToHaveAttributeAsync("data-feasible", plan.Feasible ? "true" : "false");
+
+        // The crosshair as the target: 2 mm to the patient's left of the target, inside the lesion, searched again
+        // (the doctor's entry cleared); the plan is made for exactly that point.
+        var shifted = new WorldPoint(target.X + 2, target.Y, target.Z);
+        await page.EvaluateAsync($"() => window.seldingerViewer.setCursor({Js(shifted)})");
+        await page.ClickAsync("button[data-clear-entry]");
+        await page.Locator("input[data-use-crosshair]").CheckAsync();
+        await page.ClickAsync("button[data-plan-button]");
+        await Assertions.Expect(page.Locator("ul.stored-plans li")).ToHaveCountAsync(3, new() { Timeout = 180_000 });
+        await Assertions.Expect(panel).Not.ToHaveAttributeAsync("data-plan-id", planId);
+        var aimed = await http.GetFromJsonAsync<JsonElement>($"/api/plans/{await panel.GetAttributeAsync("data-plan-id")}", Web);
+        var inputs = aimed.GetProperty("inputs");
+        Assert.Equal(JsonValueKind.Null, inputs.GetProperty("manualEntry").ValueKind);
+        var aimedTarget = inputs.GetProperty("target");
+        Assert.Equal(shifted.X, aimedTarget.GetProperty("x").GetDouble(), 6);
+        Assert.Equal(shifted.Y, aimedTarget.GetProperty("y").GetDouble(), 6);
+        Assert.Equal(shifted.Z, aimedTarget.GetProperty("z").GetDouble(), 6);
+        Assert.Equal("automatic", aimed.GetProperty("plan").GetProperty("method").GetString());
         Assert.Empty(consoleErrors);
     }
 

@@ -3,6 +3,7 @@
 // routes, clearances, warnings, measurements, rejections, exports). The viewer draws the plan on every pane.
 import type { Point } from "./geometry";
 import {
+  type ParetoEntry,
   type PlanWarning,
   type PlannedRoute,
   type ProcedureOption,
@@ -304,7 +305,12 @@ export class PlanPanel {
         plan.targetReason ? h("tr", {}, h("th", {}, "Why this target"), h("td", { "data-target-reason": true }, plan.targetReason)) : null,
         entry ? h("tr", {}, h("th", {}, "Your entry (LPS mm)"), h("td", {}, formatPoint(entry))) : null,
         h("tr", {}, h("th", {}, "Candidates considered"), h("td", { "data-candidates": true }, plan.candidatesConsidered.toLocaleString("en"))),
-        h("tr", {}, h("th", {}, "Pareto front"), h("td", { "data-pareto": true }, `${plan.paretoFront.length} non-dominated entr${plan.paretoFront.length === 1 ? "y" : "ies"}`)),
+        h(
+          "tr",
+          {},
+          h("th", {}, "Pareto front"),
+          h("td", { "data-pareto": true }, `${plan.paretoFront.length} non-dominated entr${plan.paretoFront.length === 1 ? "y" : "ies"}`, paretoPlot(plan.paretoFront, route)),
+        ),
         h("tr", {}, h("th", {}, "Made"), h("td", {}, `${formatTime(stored.createdAt)} · catalogue v${plan.catalogueVersion} ${plan.catalogueDigest.slice(0, 12)}`)),
       ),
       h("div", { class: "plan-actions" }, rerun, h("div", { class: "rerun-result", "data-rerun-result": true })),
@@ -473,6 +479,66 @@ export class PlanPanel {
     this.status.className = `plan-status ${kind}`;
     this.status.dataset.kind = kind;
   }
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/**
+ * The Pareto front as a small scatter plot: path length across, clearance beyond the margins up, the angle to the
+ * axial plane as the dot's shade (darker is steeper); the selected route's entry ringed when it is on the front.
+ */
+function paretoPlot(front: ParetoEntry[], route: PlannedRoute | undefined): SVGSVGElement | null {
+  if (front.length < 2) return null;
+  const width = 220;
+  const height = 90;
+  const pad = 6;
+  const lengths = front.map((e) => e.lengthMm);
+  const surplus = front.map((e) => e.clearanceSurplusMm);
+  const [x0, x1] = [Math.min(...lengths), Math.max(...lengths)];
+  const [y0, y1] = [Math.min(...surplus), Math.max(...surplus)];
+  // A range of one value is drawn in the middle.
+  const x = (v: number) => (x1 > x0 ? pad + ((v - x0) / (x1 - x0)) * (width - 2 * pad) : width / 2);
+  const y = (v: number) => (y1 > y0 ? height - pad - ((v - y0) / (y1 - y0)) * (height - 2 * pad) : height / 2);
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("class", "pareto-plot");
+  svg.setAttribute("role", "img");
+  svg.setAttribute(
+    "aria-label",
+    `Pareto front: length ${formatNumber(x0, "mm")} to ${formatNumber(x1, "mm")} across, clearance beyond the margins ${formatNumber(y0, "mm")} to ${formatNumber(y1, "mm")} up`,
+  );
+  const label = (text: string, lx: number, ly: number, anchor: string) => {
+    const t = document.createElementNS(SVG, "text");
+    t.setAttribute("x", String(lx));
+    t.setAttribute("y", String(ly));
+    t.setAttribute("text-anchor", anchor);
+    t.setAttribute("class", "axis");
+    t.textContent = text;
+    svg.append(t);
+  };
+  label(`length ${formatNumber(x0, "mm")} → ${formatNumber(x1, "mm")}`, width - 3, height - 3, "end");
+  label(`clearance ↑ ${formatNumber(y1, "mm")}`, 3, 10, "start");
+  const entry = route?.kind === "needle" ? route.points[0] : undefined;
+  for (const e of front) {
+    const dot = document.createElementNS(SVG, "circle");
+    dot.setAttribute("cx", x(e.lengthMm).toFixed(1));
+    dot.setAttribute("cy", y(e.clearanceSurplusMm).toFixed(1));
+    const chosen = entry !== undefined && Math.hypot(e.entry.x - entry.x, e.entry.y - entry.y, e.entry.z - entry.z) < 0.5;
+    dot.setAttribute("r", chosen ? "4.5" : "3");
+    dot.setAttribute("fill", `hsl(205, 75%, ${(62 - (Math.min(90, Math.abs(e.insertionAngleDeg)) / 90) * 42).toFixed(0)}%)`);
+    if (chosen) {
+      dot.setAttribute("stroke", "#e0b800");
+      dot.setAttribute("stroke-width", "2");
+      dot.dataset.selected = "";
+    }
+    const title = document.createElementNS(SVG, "title");
+    title.textContent = `${formatNumber(e.lengthMm, "mm")} long, ${formatNumber(e.clearanceSurplusMm, "mm")} beyond the margins, ${formatNumber(e.insertionAngleDeg, "°")} to the axial plane`;
+    dot.append(title);
+    svg.append(dot);
+  }
+  return svg;
 }
 
 function message(e: unknown): string {
