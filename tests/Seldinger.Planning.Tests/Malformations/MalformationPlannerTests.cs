@@ -261,3 +261,52 @@ public class MalformationCystTests
         }
     }
 }
+
+public class LymphaticMalformationPlanTests
+{
+    [Fact]
+    public void Plan_LymphaticMalformation_CoverAndRoutesHoldByBruteForce()
+    {
+        // A 1.5 mm patch of the left neck base holding the cysts and the skin beside them.
+        var probe = WholeBodyPhantom.Generate(new WholeBodyPhantomOptions { Case = "lymphatic-malformation", NoiseSigmaHu = 0, Geometry = new VolumeGeometry(2, 2, 2, default, 1, 1, 1) });
+        var c = probe.Target.Center;
+        const double S = 1.5;
+        var geometry = new VolumeGeometry((int)(66 / S), (int)(72 / S), (int)(75 / S), new WorldPoint(c.X - 22, c.Y - 36, c.Z - 55), S, S, S);
+        var phantom = WholeBodyPhantom.Generate(new WholeBodyPhantomOptions { Case = "lymphatic-malformation", NoiseSigmaHu = 0, Geometry = geometry });
+        var procedure = ProcedureCatalogue.Default.Find("sclerotherapy-lymphatic")!;
+        var plan = MalformationPlanner.Plan(PlanningInput.FromPhantom(phantom, procedure, ProcedureCatalogue.Default));
+        var labels = phantom.Labels;
+        var radius = procedure.Parameters.Single(x => x.Name == "treatmentRadiusMm").Value;
+        var tips = plan.Points.Where(p => p.Role == "puncture").Select(p => p.Point).ToList();
+        Assert.Equal(plan.Feasible, tips.Count > 0);
+        Assert.Equal(tips.Count, plan.Routes.Count);
+
+        int total = 0, covered = 0;
+        for (var n = 0; n < labels.Voxels.Length; n++)
+        {
+            if (labels.Voxels[n] == (byte)TissueLabel.LymphaticMalformation)
+            {
+                total++;
+                var p = geometry.IndexToWorld(geometry.VoxelAt(n));
+                covered += tips.Any(t => t.DistanceTo(p) <= radius) ? 1 : 0;
+            }
+        }
+
+        Assert.Equal((double)covered / total, plan.Measurements.Single(m => m.Name == "covered fraction").Value, 12);
+        var tolerance = BruteForceRoute.EvaluatorTolerance(geometry);
+        HashSet<TissueLabel> passable = [TissueLabel.Skin, TissueLabel.Fat, TissueLabel.Muscle, TissueLabel.LymphaticMalformation];
+        foreach (var route in plan.Routes)
+        {
+            Assert.Null(BruteForceRoute.FirstForbidden(labels, route.Entry, route.Tip, passable));
+            foreach (var p in procedure.Protect.Where(p => p.Label != TissueLabel.Skin))
+            {
+                Assert.True(BruteForceRoute.Distance(labels, route.Entry, route.Tip, p.Label) >= p.MinimumClearanceMm - tolerance, $"{p.Label}");
+            }
+
+            Assert.True(BruteForceRoute.Distance(labels, route.Tip, route.Tip, TissueLabel.Skin) >= 3 - 1e-3);
+        }
+
+        var doxycycline = Assert.Single(MalformationPlanner.DoseLimits(procedure, phantom.BodySizes["weightKg"]), d => d.Agent == "doxycycline");
+        Assert.Equal(doxycycline.Limit, plan.Measurements.Single(m => m.Name == "doxycycline: dose limit").Value, 12);
+    }
+}
