@@ -183,6 +183,50 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Screenshot_PlanWithoutNeedleRoute_AxialSliceThroughTheTargetWithItsMarks()
+    {
+        var client = Client();
+        var created = await client.PostAsJsonAsync("/api/library-cases", new { @case = "vesicles", ageYears = 5, size = 64 });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var libraryCase = (await created.Content.ReadFromJsonAsync<LibraryCaseCreatedDto>(LibraryCaseAppFixture.Json))!;
+        var response = await client.PostAsJsonAsync($"/api/cases/{libraryCase.CaseId}/plans", new { procedureId = "laser-photoevaporation" });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var stored = (await response.Content.ReadFromJsonAsync<StoredPlanDto>(LibraryCaseAppFixture.Json))!;
+        Assert.DoesNotContain(stored.Plan!.Routes, r => r.Kind == "needle");
+        var target = stored.Plan.Target!.Value;
+
+        var detail = await client.GetFromJsonAsync<CaseDetailDto>($"/api/cases/{libraryCase.CaseId}", LibraryCaseAppFixture.Json);
+        var series = detail!.Series!;
+        var shot = await client.GetAsync($"/api/plans/{stored.Id}/screenshot.png");
+        Assert.Equal(HttpStatusCode.OK, shot.StatusCode);
+        var image = PngTestDecoder.Decode(await shot.Content.ReadAsByteArrayAsync());
+        // The axial slice at the series' own pixel size: one picture pixel per voxel column and row.
+        Assert.Equal(series.Columns, image.Width);
+        Assert.Equal(series.Rows, image.Height);
+
+        // The target's magenta cross is centred on the target's column and row (axial series, identity direction).
+        var column = (int)Math.Round((target.X - series.Origin[0]) / series.Spacing[0]);
+        var row = (int)Math.Round((target.Y - series.Origin[1]) / series.Spacing[1]);
+        var magenta = new List<(int X, int Y)>();
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                var n = 4 * ((y * image.Width) + x);
+                if (image.Pixels[n] == 0xFF && image.Pixels[n + 1] == 0x30 && image.Pixels[n + 2] == 0xFF)
+                {
+                    magenta.Add((x, y));
+                }
+            }
+        }
+
+        Assert.NotEmpty(magenta);
+        Assert.All(magenta, p => Assert.True(Math.Abs(p.X - column) <= 8 && Math.Abs(p.Y - row) <= 8, $"{p} far from ({column}, {row})"));
+        // Two 15-pixel strokes (less where the picture's edge or a later mark cuts them).
+        Assert.True(magenta.Count >= 14, $"{magenta.Count} target pixels");
+    }
+
+    [Fact]
     public async Task Rerun_AfterTheLabelMapChanged_ReportsIt()
     {
         var client = Client();
