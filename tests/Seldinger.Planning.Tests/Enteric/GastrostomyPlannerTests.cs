@@ -264,6 +264,27 @@ public class GastrostomyPlannerTests(GastrostomyFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void Plan_ManualEntry_EvaluatesTheDoctorsRouteFirst()
+    {
+        var auto = fixture.Plan.Routes[0];
+        var safe = GastrostomyPlanner.Plan(fixture.Input with { ManualEntry = auto.Entry, Target = auto.Tip });
+        Assert.Equal("manual", safe.Method);
+        Assert.True(safe.Feasible);
+        Assert.Equal(auto.Entry, safe.Routes[0].Entry);
+        Assert.Equal(auto.Tip, safe.Routes[0].Tip);
+
+        // From the right edge of the liver to the same point: the route crosses the liver, unsafe, said in plain words.
+        var liver = fixture.Phantom.Labels;
+        var g = liver.Geometry;
+        var throughLiver = Enumerable.Range(0, liver.Voxels.Length).Where(n => liver.Voxels[n] == (byte)TissueLabel.Liver)
+            .Select(n => g.IndexToWorld(g.VoxelAt(n))).MinBy(p => p.X)!;
+        var unsafePlan = GastrostomyPlanner.Plan(fixture.Input with { ManualEntry = throughLiver, Target = auto.Tip });
+        Assert.False(unsafePlan.Feasible);
+        Assert.False(unsafePlan.Routes[0].IsSafe);
+        Assert.Contains(unsafePlan.Warnings, w => w.Code == "unsafe-manual" && w.Severity == PlanWarningSeverity.Danger);
+    }
+
+    [Fact]
     public void Plan_NoStomach_ThrowsPlainWords()
     {
         var empty = new Volume<byte>(fixture.Phantom.Labels.Geometry);
