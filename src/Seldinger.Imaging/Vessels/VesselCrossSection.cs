@@ -34,6 +34,12 @@ public static class VesselCrossSection
         var inside = new bool[size * size];
         var outOfGrid = new bool[size * size];
         var r2 = (double)half * half;
+
+        // The plane's grid maps to continuous indices linearly: step along u and v in index space.
+        var c0 = g.WorldToIndex(centre);
+        var cu = g.WorldToIndex(centre + (u * h));
+        var cv = g.WorldToIndex(centre + (v * h));
+        double ui = cu.I - c0.I, uj = cu.J - c0.J, uk = cu.K - c0.K, vi = cv.I - c0.I, vj = cv.J - c0.J, vk = cv.K - c0.K;
         for (var b = 0; b < size; b++)
         {
             for (var a = 0; a < size; a++)
@@ -44,8 +50,7 @@ public static class VesselCrossSection
                     continue;
                 }
 
-                var p = centre + (u * (da * h)) + (v * (db * h));
-                var idx = g.WorldToIndex(p);
+                var idx = new ContinuousIndex(c0.I + (da * ui) + (db * vi), c0.J + (da * uj) + (db * vj), c0.K + (da * uk) + (db * vk));
                 if (!g.Contains(idx))
                 {
                     outOfGrid[(b * size) + a] = true;
@@ -89,8 +94,10 @@ public static class VesselCrossSection
             var s = stack.Pop();
             region.Add(s);
             int a = s % size, b = s / size;
-            foreach (var (na, nb) in new[] { (a - 1, b), (a + 1, b), (a, b - 1), (a, b + 1) })
+            for (var q = 0; q < 4; q++)
             {
+                var na = a + (q == 0 ? -1 : q == 1 ? 1 : 0);
+                var nb = b + (q == 2 ? -1 : q == 3 ? 1 : 0);
                 if (na < 0 || nb < 0 || na >= size || nb >= size)
                 {
                     truncated = true;

@@ -35,18 +35,67 @@ public static class VesselLumen
     public static Volume<float> WallDistance(Volume<byte> lumen)
     {
         ArgumentNullException.ThrowIfNull(lumen);
-        var d = EuclideanDistanceTransform.Compute(lumen, v => v == 0);
-        var values = d.Voxels;
-        for (var n = 0; n < values.Length; n++)
+        var g = lumen.Geometry;
+
+        // Only the lumen's bounding box and one voxel around it matter: the nearest non-lumen voxel of a lumen voxel
+        // is never farther out than that layer (clamping a voxel to the box brings it closer on every axis).
+        int i0 = int.MaxValue, j0 = int.MaxValue, k0 = int.MaxValue, i1 = -1, j1 = -1, k1 = -1;
+        var src = lumen.Voxels;
+        for (var n = 0; n < src.Length; n++)
         {
-            if (float.IsPositiveInfinity(values[n]))
+            if (src[n] == 0)
             {
-                // Every voxel is lumen: no wall in the grid; use the grid's extent as the bound.
-                values[n] = (float)(lumen.Geometry.MinimumSpacing * Math.Max(lumen.Geometry.SizeI, Math.Max(lumen.Geometry.SizeJ, lumen.Geometry.SizeK)));
+                continue;
+            }
+
+            var v = g.VoxelAt(n);
+            i0 = Math.Min(i0, v.I);
+            j0 = Math.Min(j0, v.J);
+            k0 = Math.Min(k0, v.K);
+            i1 = Math.Max(i1, v.I);
+            j1 = Math.Max(j1, v.J);
+            k1 = Math.Max(k1, v.K);
+        }
+
+        var result = new Volume<float>(g);
+        if (i1 < 0)
+        {
+            return result;
+        }
+
+        i0 = Math.Max(0, i0 - 1);
+        j0 = Math.Max(0, j0 - 1);
+        k0 = Math.Max(0, k0 - 1);
+        i1 = Math.Min(g.SizeI - 1, i1 + 1);
+        j1 = Math.Min(g.SizeJ - 1, j1 + 1);
+        k1 = Math.Min(g.SizeK - 1, k1 + 1);
+        var box = new VolumeGeometry(i1 - i0 + 1, j1 - j0 + 1, k1 - k0 + 1, g.IndexToWorld(new VoxelIndex(i0, j0, k0)), g.SpacingI, g.SpacingJ, g.SpacingK, g.Direction);
+        var sub = new Volume<byte>(box);
+        for (var k = 0; k < box.SizeK; k++)
+        {
+            for (var j = 0; j < box.SizeJ; j++)
+            {
+                Array.Copy(src, g.LinearIndex(i0, j0 + j, k0 + k), sub.Voxels, box.LinearIndex(0, j, k), box.SizeI);
             }
         }
 
-        return d;
+        var d = EuclideanDistanceTransform.Compute(sub, v => v == 0);
+        var bound = (float)(g.MinimumSpacing * Math.Max(g.SizeI, Math.Max(g.SizeJ, g.SizeK)));
+        for (var k = 0; k < box.SizeK; k++)
+        {
+            for (var j = 0; j < box.SizeJ; j++)
+            {
+                for (var i = 0; i < box.SizeI; i++)
+                {
+                    var value = d.Voxels[box.LinearIndex(i, j, k)];
+
+                    // Every voxel is lumen: no wall in the grid; the grid's extent bounds the distance.
+                    result.Voxels[g.LinearIndex(i0 + i, j0 + j, k0 + k)] = float.IsPositiveInfinity(value) ? bound : value;
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -18,8 +18,11 @@ public sealed record VesselSegmentationOptions
     /// <summary>Highest CT number of contrast-filled lumen, HU.</summary>
     public short UpperHu { get; init; } = 700;
 
-    /// <summary>Neighbourhood of the growth; 6 leaks least through thin contacts with other bright structures.</summary>
-    public Connectivity Connectivity { get; init; } = Connectivity.Six;
+    /// <summary>
+    /// Neighbourhood of the growth. 26 keeps a tight stenosis or a thin oblique artery connected when it is only one or
+    /// two voxels wide; the CT-number window, not the neighbourhood, is what keeps other tissue out.
+    /// </summary>
+    public Connectivity Connectivity { get; init; } = Connectivity.TwentySix;
 
     /// <summary>How far from the given seed point an in-range voxel is looked for, mm.</summary>
     public double SeedSearchRadiusMm { get; init; } = 3;

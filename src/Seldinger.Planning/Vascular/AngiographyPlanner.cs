@@ -83,7 +83,7 @@ public static class AngiographyPlanner
         CrossCheck(labels, lumen, segmentation.VoxelCount, warnings, measurements);
         var wall = VesselLumen.WallDistance(lumen);
         var targetVoxel = VesselLumen.Nearest(lumen, target, 5, wall) ?? throw new PlanningException(
-            $"The target ({target}) is not in, or within 5 mm of, the contrast-filled arteries reached from the {accessName}. Check the target, or the access: the arteries between them must be enhanced and inside the image.");
+            $"The target ({target}) is not in, or within 5 mm of, the contrast-filled arteries reached from the {accessName}. Check the target, or the access: the arteries between them must be enhanced, inside the image and at least about two voxels ({F(Math.Max(g.SpacingI, Math.Max(g.SpacingJ, g.SpacingK)), 2)} mm here) wide.");
         var tree = CentrelineExtraction.Extract(lumen, wall, seed);
         var smoothing = Math.Max(1, 2 * Math.Max(g.SpacingI, Math.Max(g.SpacingJ, g.SpacingK)));
         var route = VesselPolyline.Smooth(VesselPolyline.ToWorld(g, tree.Paths.PathTo(targetVoxel)), smoothing);
@@ -336,7 +336,7 @@ public static class AngiographyPlanner
 
         var radius = branch.RadiiMm.Skip(start).Take(end - start + 1).Order().ElementAt((end - start) / 2);
         var smooth = VesselPolyline.Smooth(segment, Math.Max(1, 2 * g.MinimumSpacing));
-        var profile = LumenProfile.Measure(lumen, smooth, g.MinimumSpacing, Math.Max(4 * radius, 4), Math.Max(1, 3 * g.MinimumSpacing));
+        var profile = LumenProfile.Measure(lumen, smooth, g.MinimumSpacing, Math.Max(2.5 * radius, 3), Math.Max(1, 3 * g.MinimumSpacing));
         StenosisMeasurement s;
         try
         {
@@ -357,6 +357,12 @@ public static class AngiographyPlanner
         measurements.Add(new PlanMeasurement("stenosis, area", s.AreaStenosisPercent, "%", "100 · (1 − minimal lumen area / reference area)"));
         measurements.Add(new PlanMeasurement("lesion length", s.LesionEndMm - s.LesionStartMm, "mm", "run of cross-sections under 90 % of the normal diameter"));
         points.Add(new PlanPoint("minimal lumen diameter", "lesion", s.MinimumPoint, s.MinimalLumenDiameterMm));
+        var coarsest = Math.Max(g.SpacingI, Math.Max(g.SpacingJ, g.SpacingK));
+        if (s.MinimalLumenDiameterMm < 3 * coarsest)
+        {
+            warnings.Add(new PlanWarning(PlanWarningSeverity.Caution, "coarse-voxels",
+                $"The narrowest lumen ({F(s.MinimalLumenDiameterMm, 2)} mm) spans fewer than 3 voxels of {F(coarsest, 2)} mm: partial volume makes the stenosis uncertain (usually underestimated). Measure on thinner slices."));
+        }
     }
 
     private static void MeasureAneurysm(CentrelineTree tree, Volume<byte> lumen, Volume<byte> aneurysm, WorldPoint target, List<PlanWarning> warnings, List<PlanMeasurement> measurements, List<PlanPoint> points)

@@ -105,7 +105,8 @@ public static class VascularAccessPlanner
         NeedlePathEvaluator? bare = null;
         var sizes = (procedure.Id.Contains("dialysis", StringComparison.Ordinal) ? DialysisSizes : LineSizes).Where(s => s < defaultFrench).ToArray();
         var needleLength = procedure.Devices.FirstOrDefault(d => d.Kind == DeviceKind.Needle)?.LengthMm ?? 70;
-        var smoothing = Math.Max(2, 3 * Math.Max(g.SpacingI, Math.Max(g.SpacingJ, g.SpacingK)));
+        var coarsest = Math.Max(g.SpacingI, Math.Max(g.SpacingJ, g.SpacingK));
+        var smoothing = Math.Max(2, 3 * coarsest);
         var wRatio = Weight(procedure, ObjectiveKind.CatheterToVeinRatio);
         var wShort = Weight(procedure, ObjectiveKind.ShortPath);
 
@@ -137,10 +138,20 @@ public static class VascularAccessPlanner
             }
 
             var section = MeasureVein(lumen, wall, g.IndexToWorld(snapped.Value));
-            if (section is null)
+            var fromLandmark = false;
+            if (section is null || section.EquivalentDiameterMm < 2 * coarsest)
             {
-                Count(rejections, "vein lumen not measurable");
-                continue;
+                // Too few voxels across the vein to measure it: the landmark's diameter stands in, with a caution.
+                if (landmark.DiameterMm is not { } known || known <= 0)
+                {
+                    Count(rejections, "vein lumen not measurable");
+                    continue;
+                }
+
+                var at = g.IndexToWorld(snapped.Value);
+                var axis = VesselAxis.Estimate(lumen, at, Math.Max(4, 2 * known)) ?? Vector3D.UnitZ;
+                section = new CrossSection(at, axis, Math.PI / 4 * known * known, known, known, known, at, false);
+                fromLandmark = true;
             }
 
             var puncture = VesselLumen.Nearest(lumen, section.Centroid, 2, wall) ?? snapped.Value;
@@ -186,7 +197,7 @@ public static class VascularAccessPlanner
             var score = (-wRatio * ratio) - (wShort * routeLength / 100) - (Finite(depth) / 100)
                 + (Math.Min(arteryGap ?? 10, 10) / 20) + (Math.Min(nerveGap ?? 10, 10) / 40);
             var rank = name == chosenByDoctor ? -1 : group;
-            accepted.Add(new Vein(name, landmark, rank, section, french, ratio, downsized, route, routeLength, depth, arteryGap, nerveGap, needle, score));
+            accepted.Add(new Vein(name, landmark, rank, section, fromLandmark, french, ratio, downsized, route, routeLength, depth, arteryGap, nerveGap, needle, score));
         }
 
         var ranked = accepted
@@ -210,6 +221,7 @@ public static class VascularAccessPlanner
         string? chosenByDoctor)
     {
         var procedure = input.Procedure;
+        var g = input.Labels.Geometry;
         var warnings = new List<PlanWarning>();
         var measurements = new List<PlanMeasurement>();
         var points = new List<PlanPoint>();
@@ -238,6 +250,12 @@ public static class VascularAccessPlanner
                 devices[devices.IndexOf(catheter)] = catheter with { French = best.French };
             }
 
+            if (best.DiameterFromLandmark)
+            {
+                warnings.Add(new PlanWarning(PlanWarningSeverity.Caution, "vein-not-measured",
+                    $"The {Words(best.Name)} spans too few voxels ({F(g.SpacingI, 2)} × {F(g.SpacingJ, 2)} × {F(g.SpacingK, 2)} mm) to measure: its landmark diameter of {F(best.Section.EquivalentDiameterMm, 2)} mm is used. Measure the vein by ultrasound before choosing the catheter.", "Vein", 0));
+            }
+
             if (best.Needle.Warning is not null)
             {
                 warnings.Add(new PlanWarning(best.Needle.Route.IsSafe ? PlanWarningSeverity.Caution : PlanWarningSeverity.Danger, "puncture-margin", best.Needle.Warning, best.Needle.Structure, 1));
@@ -254,7 +272,7 @@ public static class VascularAccessPlanner
 
             var name = Words(best.Name);
             measurements.Add(new PlanMeasurement($"{name} lumen diameter", best.Section.EquivalentDiameterMm, "mm",
-                "equivalent diameter of the cross-section perpendicular to the vein axis at the puncture point"
+                "equivalent diameter of the cross-section perpendicular to the vein axis at the puncture point" + (best.DiameterFromLandmark ? " (too few voxels: landmark diameter used)" : "")
                 + (best.Landmark.DiameterMm is { } d ? $"; landmark diameter {F(d, 2)} mm" : "")));
             measurements.Add(new PlanMeasurement("catheter outer diameter", FrenchToMm(best.French), "mm", $"{F(best.French)} F (1 F = 1/3 mm)"));
             measurements.Add(new PlanMeasurement("catheter-to-vein ratio", best.Ratio, "ratio", $"limit {F(ratioMax, 2)} (catalogue catheterToVeinRatioMax)"));
@@ -432,6 +450,7 @@ public static class VascularAccessPlanner
         PlanLandmark Landmark,
         int Group,
         CrossSection Section,
+        bool DiameterFromLandmark,
         double French,
         double Ratio,
         string? Downsized,
