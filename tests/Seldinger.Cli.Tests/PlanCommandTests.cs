@@ -99,6 +99,18 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Contains("CROSSED", text.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Plan_PlannerRefuses_ExitCode4WithTheReason()
+    {
+        var catalogue = ProcedureCatalogue.Default;
+        var expected = Assert.Throws<PlanningException>(() =>
+            ProcedurePlanner.Plan(PlanningInput.FromPhantom(LiverTumor.Value, catalogue.Find("picc")!, catalogue)));
+        var (code, stdout, stderr) = CliRunner.Run("plan", "--case", "liver-tumor", "--procedure", "picc", "--size", Size);
+        Assert.Equal(4, code);
+        Assert.Empty(stdout);
+        Assert.Contains("planning is not possible: " + expected.Message, stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("valid ids: angiography", "plan", "--case", "liver-tumor", "--procedure", "heart-transplant")]
     [InlineData("--procedure", "plan", "--case", "liver-tumor")]

@@ -313,6 +313,20 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Plan_PlannerRefuses_422WithThePlannersMessage()
+    {
+        // A central line needs the cavo-atrial junction inside the image; the liver case's field of view stops below it.
+        var catalogue = ProcedureCatalogue.Default;
+        var expected = Assert.Throws<PlanningException>(() =>
+            ProcedurePlanner.Plan(PlanningInput.FromPhantom(Phantom.Value, catalogue.Find("picc")!, catalogue)));
+        var response = await Client().PostAsJsonAsync($"/api/cases/{fixture.Created.CaseId}/plans", new { procedureId = "picc" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Planning not possible", problem["title"]!.GetValue<string>());
+        Assert.Equal(expected.Message.Split('(')[0], problem["detail"]!.GetValue<string>().Split('(')[0]);
+    }
+
+    [Fact]
     public async Task Plan_CaseWithoutSeries_422WithTheReason()
     {
         var id = Guid.NewGuid();
