@@ -32,6 +32,9 @@ namespace Seldinger.Planning.Needles;
 /// </remarks>
 public static class NeedleRoutePlanner
 {
+    /// <summary>How far from the entry the nearest bone is looked for, mm.</summary>
+    private const double SkinToBoneReachMm = 50;
+
     private static readonly TissueLabel[] Collections = [TissueLabel.PleuralEffusion, TissueLabel.Ascites, TissueLabel.Abscess, TissueLabel.JointEffusion];
 
     /// <summary>Plans the input's procedure: a searched route (or the doctor's route, when <see cref="PlanningInput.ManualEntry"/> is set).</summary>
@@ -490,9 +493,13 @@ public static class NeedleRoutePlanner
 
         var entry = evaluation.Path.Entry;
         var position = PositionFor(entry, c.Target);
+        var bone = NeedleRules.NearestLabelDistance(c.Labels, entry, (byte)TissueLabel.Bone, SkinToBoneReachMm);
+        var boneWords = bone is { } b
+            ? string.Create(CultureInfo.InvariantCulture, $"bone {b:0} mm from the entry")
+            : string.Create(CultureInfo.InvariantCulture, $"no bone within {SkinToBoneReachMm:0} mm of the entry");
         var description = string.Create(
             CultureInfo.InvariantCulture,
-            $"{Side(entry, c.Target)} entry, {PositionWords(position)}: {evaluation.LengthMm:0} mm to the target, {evaluation.InsertionAngleDeg:0}° out of the axial plane");
+            $"{Side(entry, c.Target)} entry, {PositionWords(position)}: {evaluation.LengthMm:0} mm to the target, {evaluation.InsertionAngleDeg:0}° out of the axial plane, {boneWords}");
         return new PlannedRoute("needle", [entry, c.Target], evaluation.LengthMm, evaluation.InsertionAngleDeg, Finite(score), safe, clearances, description);
     }
 
@@ -519,7 +526,7 @@ public static class NeedleRoutePlanner
             measurements.Add(new PlanMeasurement("insertion angle", best.InsertionAngleDeg ?? 0, "°", "angle to the axial plane"));
             var surplus = best.Clearances.Where(x => x.DistanceMm is not null).Select(x => x.DistanceMm!.Value - x.RequiredMm).DefaultIfEmpty(c.Options.ClearanceCapMm).Min();
             measurements.Add(new PlanMeasurement("clearance beyond margins", surplus, "mm", "smallest over the protected structures"));
-            var bone = NeedleRules.NearestLabelDistance(c.Labels, best.Entry, l => l == (byte)TissueLabel.Bone, 50);
+            var bone = NeedleRules.NearestLabelDistance(c.Labels, best.Entry, (byte)TissueLabel.Bone, SkinToBoneReachMm);
             if (bone is { } b)
             {
                 measurements.Add(new PlanMeasurement("skin entry to nearest bone", b, "mm", "straight-line distance from the entry to the nearest bone voxel"));
@@ -722,8 +729,8 @@ public static class NeedleRoutePlanner
         private static Context Build(PlanningInput input, NeedlePlannerOptions options, WorldPoint target, bool[] mask, NeedleRules rules, NeedlePathEvaluator evaluator, IntercostalRule? intercostal)
         {
             var labels = input.Labels;
-            var skin = NeedleRules.NearestLabelDistance(labels, target, l => l == (byte)TissueLabel.Skin, 60)
-                ?? NeedleRules.NearestLabelDistance(labels, target, l => l == (byte)TissueLabel.Skin, 400);
+            var skin = NeedleRules.NearestLabelDistance(labels, target, (byte)TissueLabel.Skin, 60)
+                ?? NeedleRules.NearestLabelDistance(labels, target, (byte)TissueLabel.Skin, 1000);
             double? tipDistance = null;
             var shallow = false;
             string? reason = null;

@@ -130,25 +130,38 @@ internal sealed class NeedleRules
         return new string([.. chars]);
     }
 
-    /// <summary>Distance (mm) from <paramref name="point"/> to the nearest voxel centre with a label that <paramref name="isLabel"/> accepts, searched in a box of ± <paramref name="radiusMm"/>; null when none is that close.</summary>
-    public static double? NearestLabelDistance(Volume<byte> labels, WorldPoint point, Func<byte, bool> isLabel, double radiusMm)
+    /// <summary>Distance (mm) from <paramref name="point"/> to the nearest voxel centre of <paramref name="label"/> within ± <paramref name="radiusMm"/>; null when none is that close.</summary>
+    /// <remarks>Rows are searched with a vectorised scan for the label, and slices that cannot hold a closer voxel are skipped.</remarks>
+    public static double? NearestLabelDistance(Volume<byte> labels, WorldPoint point, byte label, double radiusMm)
     {
         var g = labels.Geometry;
         var c = g.WorldToIndex(point);
         int ri = (int)Math.Ceiling(radiusMm / g.SpacingI), rj = (int)Math.Ceiling(radiusMm / g.SpacingJ), rk = (int)Math.Ceiling(radiusMm / g.SpacingK);
         int ci = (int)Math.Round(c.I), cj = (int)Math.Round(c.J), ck = (int)Math.Round(c.K);
+        int i0 = Math.Max(0, ci - ri), i1 = Math.Min(g.SizeI - 1, ci + ri);
         var best = double.PositiveInfinity;
         for (var k = Math.Max(0, ck - rk); k <= Math.Min(g.SizeK - 1, ck + rk); k++)
         {
+            if (Math.Abs(k - c.K) * g.SpacingK - g.VoxelHalfDiagonal > Math.Min(best, radiusMm))
+            {
+                continue;
+            }
+
             for (var j = Math.Max(0, cj - rj); j <= Math.Min(g.SizeJ - 1, cj + rj); j++)
             {
-                var row = g.LinearIndex(0, j, k);
-                for (var i = Math.Max(0, ci - ri); i <= Math.Min(g.SizeI - 1, ci + ri); i++)
+                var row = labels.Voxels.AsSpan(g.LinearIndex(i0, j, k), i1 - i0 + 1);
+                var from = 0;
+                while (from < row.Length)
                 {
-                    if (isLabel(labels.Voxels[row + i]))
+                    var hit = row[from..].IndexOf(label);
+                    if (hit < 0)
                     {
-                        best = Math.Min(best, g.IndexToWorld(new VoxelIndex(i, j, k)).DistanceTo(point));
+                        break;
                     }
+
+                    from += hit;
+                    best = Math.Min(best, g.IndexToWorld(new VoxelIndex(i0 + from, j, k)).DistanceTo(point));
+                    from++;
                 }
             }
         }
