@@ -41,6 +41,7 @@ public sealed class AngiographyPlannerTests(ArterialPhantomFixture fixture, ITes
         Assert.InRange(Measurement(plan, "minimal lumen diameter"), (0.4 * construction) - 0.15, (0.4 * construction) + 0.15);
         var waist = plan.Points.Single(p => p.Name == "minimal lumen diameter");
         Assert.InRange(waist.Point.DistanceTo(fixture.Stenosis.Target.Center), 0, 1.5);
+        Assert.Equal(plan.Measurements, ProcedurePlan.FromJson(plan.ToJson()).Measurements);
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class VascularAccessPlannerTests(VenousAccessFixture fixture, ITes
         Assert.Equal("needle", needle.Kind);
         Assert.True(needle.IsSafe);
         Assert.Equal((byte)TissueLabel.Skin, LabelAt(needle.Entry));
+        Assert.Equal(plan.Measurements, ProcedurePlan.FromJson(plan.ToJson()).Measurements);
     }
 
     [Fact]
