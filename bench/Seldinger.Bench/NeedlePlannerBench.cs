@@ -14,7 +14,7 @@ namespace Seldinger.Bench;
 /// </summary>
 internal static class NeedlePlannerBench
 {
-    public static bool Measure(WholeBodyPhantomResult phantom, int runs, StringBuilder sb)
+    public static bool Measure(WholeBodyPhantomResult phantom, int runs, StringBuilder sb, int entryPlannerAccepted, Seldinger.Imaging.Geometry.WorldPoint? entryPlannerBest, double entryPlannerSweepS)
     {
         var inv = CultureInfo.InvariantCulture;
         var catalogue = ProcedureCatalogue.Default;
@@ -60,7 +60,10 @@ internal static class NeedlePlannerBench
 
         sb.AppendLine(inv, $"| **end to end** | **{BenchEnvironment.Median(totals) * 1000:0}** |");
         sb.AppendLine();
-        sb.AppendLine(inv, $"Candidates {plan!.CandidatesConsidered}, safe entries {plan.Measurements.Single(m => m.Name == "safe entries").Value:0}, Pareto front {plan.ParetoFront.Count} entries; best route {plan.Routes[0].Description}, score {plan.Routes[0].Score:0.000}.");
+        var safe = (int)plan!.Measurements.Single(m => m.Name == "safe entries").Value;
+        sb.AppendLine(inv, $"Candidates {plan.CandidatesConsidered}, safe entries {safe}, Pareto front {plan.ParetoFront.Count} entries; best route {plan.Routes[0].Description}, score {plan.Routes[0].Score:0.000}.");
+        sb.AppendLine();
+        sb.AppendLine(inv, $"Against `EntryPlanner.Plan` above (same structures, margins, length and weights): safe entries equal its accepted paths: {(safe == entryPlannerAccepted ? "yes" : "NO")}; same best entry: {(entryPlannerBest == plan.Routes[0].Entry ? "yes" : "NO")}. Sweep phase / `EntryPlanner.Plan` sweep in this run: {BenchEnvironment.Median([.. phases.Select(p => p.GetValueOrDefault("sweep"))]) / entryPlannerSweepS:0.00}× (the extra work is the exact capped clearance of every safe entry for the Pareto front).");
         return identical;
     }
 }

@@ -138,10 +138,13 @@ internal static class PlannerSweepBench
             sb.AppendLine(inv, $"| {n + 1} | {e.Path.Entry.X:0.0}, {e.Path.Entry.Y:0.0}, {e.Path.Entry.Z:0.0} | {e.LengthMm:0.0} | {e.InsertionAngleDeg:0.0} | {first.Scores[n]:0.000} |");
         }
 
+        var entryAccepted = candidates - first.Rejections.Values.Sum();
+        var entryBest = first.Ranked.Count > 0 ? first.Ranked[0].Path.Entry : (Seldinger.Imaging.Geometry.WorldPoint?)null;
+        var entrySweep = sweep;
         evaluator = null!;
         first = null!;
         GC.Collect();
-        var catalogueSame = args.Contains("--no-catalogue") || NeedlePlannerBench.Measure(phantom, runs, sb);
+        var catalogueSame = args.Contains("--no-catalogue") || NeedlePlannerBench.Measure(phantom, runs, sb, entryAccepted, entryBest, entrySweep);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, sb.ToString());
