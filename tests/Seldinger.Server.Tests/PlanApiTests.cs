@@ -106,6 +106,12 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
         Assert.Equal(fixture.Created.Target.X, stored.Inputs.Target!.Value.X, 6);
         Assert.True(route.Tip.DistanceTo(Phantom.Value.Target.Center) <= Phantom.Value.Target.SizeMm / 2);
 
+        // The case list and the case now say so.
+        var summary = (await client.GetFromJsonAsync<List<CaseSummaryDto>>("/api/cases", LibraryCaseAppFixture.Json))!.Single(c => c.Id == fixture.Created.CaseId);
+        Assert.True(summary.HasPlan);
+        Assert.True(summary.PlanIsSafe);
+        Assert.Equal("planned", summary.Status);
+
         // Listed newest first, without the body.
         var second = await client.PostAsJsonAsync($"/api/cases/{fixture.Created.CaseId}/plans", new { procedureId = "biopsy-deep" });
         var secondId = (await second.Content.ReadFromJsonAsync<StoredPlanDto>(LibraryCaseAppFixture.Json))!.Id;

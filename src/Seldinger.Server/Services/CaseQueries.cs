@@ -11,11 +11,16 @@ public sealed class CaseQueries(SeldingerDbContext db)
     public async Task<List<CaseSummaryDto>> ListAsync(CancellationToken cancellationToken)
     {
         var cases = await db.Cases.AsNoTracking().Include(c => c.Plans).ToListAsync(cancellationToken);
+        // Procedure plans count too: the newest plan of either kind says whether the case has a safe one.
+        var procedurePlans = (await db.ProcedurePlans.AsNoTracking().Select(p => new { p.CaseId, p.CreatedAt, p.Feasible })
+            .ToListAsync(cancellationToken)).ToLookup(p => p.CaseId);
         return cases.OrderByDescending(c => c.CreatedAt).Select(c =>
         {
-            var latest = c.Plans.OrderBy(p => p.CreatedAt).LastOrDefault();
+            var latest = c.Plans.Select(p => (p.CreatedAt, Safe: p.IsSafe))
+                .Concat(procedurePlans[c.Id].Select(p => (p.CreatedAt, Safe: p.Feasible)))
+                .OrderBy(p => p.CreatedAt).Cast<(DateTimeOffset CreatedAt, bool Safe)?>().LastOrDefault();
             return new CaseSummaryDto(c.Id, c.PatientName, c.PatientId, c.AgeYears, c.Procedure, c.Status, c.CreatedAt,
-                latest is not null, latest?.IsSafe ?? false);
+                latest is not null, latest?.Safe ?? false);
         }).ToList();
     }
 

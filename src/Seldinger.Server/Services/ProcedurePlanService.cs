@@ -63,7 +63,7 @@ public sealed class ProcedurePlanService(
     {
         var catalogue = catalogues.Load();
         var (procedure, target, manualEntry) = Validate(request, catalogue);
-        var patientCase = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        var patientCase = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (patientCase is null)
         {
             return null;
@@ -88,8 +88,9 @@ public sealed class ProcedurePlanService(
             Feasible = plan.Feasible,
         };
 
-        // One SaveChanges is one transaction: the record is stored whole or not at all.
+        // One SaveChanges is one transaction: the record and the case's status are stored together or not at all.
         db.ProcedurePlans.Add(record);
+        patientCase.Status = plan.Feasible ? "planned" : "plan needs review";
         await db.SaveChangesAsync(cancellationToken);
         return ToDto(record, includePlan: true);
     }
