@@ -49,10 +49,12 @@ public static class VascularAccessPlanner
     private static readonly double[] DialysisSizes = [8, 10, 11.5, 12.5, 14.5];
 
     /// <summary>
-    /// The candidate veins of a procedure with their preference group (lower is preferred). Per the procedure table of the
-    /// domain reference (central lines: vein choice by diameter and catheter size): a PICC goes in an arm vein (basilic
-    /// first, then brachial); ports and dialysis catheters in the internal jugular vein (preferred, right first), then the
-    /// subclavian, with the femoral vein as the fallback.
+    /// The candidate veins of a procedure with their preference group (lower is preferred), following the central-lines
+    /// row of the IR domain reference (DOMAIN.md: vein choice by diameter and catheter size): a PICC goes in an arm vein,
+    /// basilic first, then brachial (Chopra V et al., the Michigan Appropriateness Guide for Intravenous Catheters,
+    /// Ann Intern Med 2015;163(6 Suppl):S1–S40); ports and dialysis catheters in the internal jugular vein, right first,
+    /// then the subclavian, with the femoral vein as the fallback (Lok CE et al., KDOQI Clinical Practice Guideline for
+    /// Vascular Access: 2019 Update, Am J Kidney Dis 2020;75(4 Suppl 2):S1–S164).
     /// </summary>
     public static IReadOnlyList<(string Landmark, int Group)> CandidatesFor(ProcedureDefinition procedure)
     {
