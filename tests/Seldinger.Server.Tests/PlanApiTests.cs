@@ -333,6 +333,22 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Plan_ProcedureForAnotherTissue_TheCaseTargetIsNotImposed()
+    {
+        // The case's target is the liver lesion; a pleural drain aims at an effusion, so the planner gets no target to
+        // choose one itself, and says so (422) where the case has none.
+        var response = await Client().PostAsJsonAsync($"/api/cases/{fixture.Created.CaseId}/plans", new { procedureId = "pleural-drain" });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity, body);
+        if (response.StatusCode == HttpStatusCode.Created)
+        {
+            var stored = System.Text.Json.JsonSerializer.Deserialize<StoredPlanDto>(body, LibraryCaseAppFixture.Json)!;
+            Assert.Null(stored.Inputs.Target);
+            Assert.NotEqual(Phantom.Value.Target.Center, stored.Plan!.Target);
+        }
+    }
+
+    [Fact]
     public async Task Plan_CaseWithoutSeries_422WithTheReason()
     {
         var id = Guid.NewGuid();

@@ -108,7 +108,9 @@ internal static class PlanCommand
         var geometry = phantom.Labels.Geometry;
         CheckInside(geometry, target, "--target");
         CheckInside(geometry, entry, "--entry");
-        input = input with { Target = target ?? input.Target, ManualEntry = entry };
+        // As for a stored case: the phantom's target only for a procedure aiming at its tissue, else the planner chooses.
+        var caseTarget = procedure.Targets.Contains(phantom.Target.Label) ? input.Target : null;
+        input = input with { Target = target ?? caseTarget, ManualEntry = entry };
         return ProcedurePlanner.Plan(input);
     }
 

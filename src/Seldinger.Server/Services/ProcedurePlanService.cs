@@ -69,7 +69,8 @@ public sealed class ProcedurePlanService(
             return null;
         }
 
-        var inputs = new PlanInputsDto(target ?? CasePlanningService.TargetOf(patientCase), manualEntry, patientCase.WeightKg, patientCase.AgeYears);
+        var inputs = new PlanInputsDto(target ?? await CaseTargetForAsync(patientCase, procedure, cancellationToken),
+            manualEntry, patientCase.WeightKg, patientCase.AgeYears);
         var (plan, labelsDigest) = await RunAsync(patientCase, procedure, catalogue, inputs, cancellationToken);
         var record = new ProcedurePlanRecord
         {
@@ -189,6 +190,24 @@ public sealed class ProcedurePlanService(
         var suggested = patientCase.LibraryCase is { } library ? LibraryCaseService.ProceduresFor(catalogue, library) : [];
         return [.. catalogue.Procedures.Where(p => p.Targets.Any(t => present[(byte)t])).Select(p => new CaseProcedureDto(
             p.Id, p.Name, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Route.ToString()), PlannerName(p), suggested.Contains(p.Id)))];
+    }
+
+    /// <summary>
+    /// The case's target when it lies in one of the procedure's target labels; otherwise none, so that the planner
+    /// chooses its own (a liver lesion's centre is no target for a pleural drain).
+    /// </summary>
+    private async Task<WorldPoint?> CaseTargetForAsync(PatientCase patientCase, ProcedureDefinition procedure, CancellationToken cancellationToken)
+    {
+        if (CasePlanningService.TargetOf(patientCase) is not { } target || patientCase.SeriesInstanceUid is not { } uid
+            || await volumes.GetLabelsAsync(uid, cancellationToken) is not { } labels)
+        {
+            return CasePlanningService.TargetOf(patientCase);
+        }
+
+        var g = labels.Geometry;
+        return g.TryGetVoxel(target, out var v) && procedure.Targets.Any(t => (byte)t == labels.Voxels[v.I + (g.SizeI * (v.J + (g.SizeJ * v.K)))])
+            ? target
+            : null;
     }
 
     private static string PlannerName(ProcedureDefinition procedure)
