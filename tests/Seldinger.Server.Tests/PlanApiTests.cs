@@ -383,6 +383,8 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
     [InlineData("POST", "/api/plans/00000000-0000-0000-0000-000000000001/rerun")]
     [InlineData("GET", "/api/plans/00000000-0000-0000-0000-000000000001/export.json")]
     [InlineData("GET", "/api/plans/00000000-0000-0000-0000-000000000001/screenshot.png")]
+    [InlineData("GET", "/api/plans/00000000-0000-0000-0000-000000000001/export-sr.dcm")]
+    [InlineData("GET", "/api/plans/00000000-0000-0000-0000-000000000001/export-seg.dcm")]
     public async Task UnknownIds_404ProblemDetails(string method, string url)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
@@ -397,6 +399,38 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ExportDicom_TheReportCarriesTheStoredRouteInTheSeriesFrameAndTheSegTheLabels()
+    {
+        var client = Client();
+        var response = await client.PostAsJsonAsync($"/api/cases/{fixture.Created.CaseId}/plans", new { procedureId = "biopsy-deep" });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var stored = (await response.Content.ReadFromJsonAsync<StoredPlanDto>(LibraryCaseAppFixture.Json))!;
+        var route = stored.Plan!.Routes[0];
+
+        var sr = await client.GetAsync($"/api/plans/{stored.Id}/export-sr.dcm");
+        Assert.True(sr.StatusCode == HttpStatusCode.OK, await sr.Content.ReadAsStringAsync());
+        Assert.Equal("application/dicom", sr.Content.Headers.ContentType!.MediaType);
+        using var dir = new TemporaryDirectory();
+        var srPath = Path.Combine(dir.Path, "plan-sr.dcm");
+        await File.WriteAllBytesAsync(srPath, await sr.Content.ReadAsByteArrayAsync());
+        var dataset = Seldinger.Dicom.DicomFile.Open(srPath).Dataset;
+        var series = await client.GetFromJsonAsync<CaseDetailDto>($"/api/cases/{fixture.Created.CaseId}", LibraryCaseAppFixture.Json);
+        Assert.Equal(Seldinger.Planning.Exports.PlanStructuredReport.Comprehensive3DSRStorage, dataset.GetString(Seldinger.Dicom.DicomTags.SOPClassUID));
+        Assert.Equal(series!.Series!.StudyInstanceUid, dataset.GetString(Seldinger.Dicom.DicomTags.StudyInstanceUID));
+        var root = Seldinger.Dicom.StructuredReporting.SRDocument.ReadContentTree(dataset);
+        var path = root.Find(Seldinger.Planning.Exports.PlanStructuredReport.PathConcept)!.Coordinates!;
+        Assert.Equal(route.Entry.X, path.Points[0], 1e-3);
+        Assert.Equal(route.Tip.Z, path.Points[5], 1e-3);
+
+        var seg = await client.GetAsync($"/api/plans/{stored.Id}/export-seg.dcm");
+        Assert.True(seg.StatusCode == HttpStatusCode.OK, await seg.Content.ReadAsStringAsync());
+        var segPath = Path.Combine(dir.Path, "plan-seg.dcm");
+        await File.WriteAllBytesAsync(segPath, await seg.Content.ReadAsByteArrayAsync());
+        var segments = Seldinger.Dicom.DicomFile.Open(segPath).Dataset.GetSequence(Seldinger.Dicom.DicomTags.SegmentSequence);
+        Assert.Contains(segments, item => item.GetString(Seldinger.Dicom.DicomTags.SegmentLabel) == "Lesion");
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesEveryPlanEndpointWithASummary()
     {
         var document = await Client().GetFromJsonAsync<JsonNode>("/openapi/v1.json");
@@ -406,6 +440,7 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
             ("/api/library-cases", "get"), ("/api/library-cases", "post"), ("/api/cases/{caseId}/procedures", "get"),
             ("/api/cases/{caseId}/plans", "post"), ("/api/cases/{caseId}/plans", "get"), ("/api/plans/{planId}", "get"),
             ("/api/plans/{planId}/rerun", "post"), ("/api/plans/{planId}/export.json", "get"), ("/api/plans/{planId}/screenshot.png", "get"),
+            ("/api/plans/{planId}/export-sr.dcm", "get"), ("/api/plans/{planId}/export-seg.dcm", "get"),
         })
         {
             var summary = paths[path]?[method]?["summary"]?.GetValue<string>();

@@ -108,8 +108,9 @@ internal static class PlanCommand
         var geometry = phantom.Labels.Geometry;
         CheckInside(geometry, target, "--target");
         CheckInside(geometry, entry, "--entry");
-        // As for a stored case: the phantom's target only for a procedure aiming at its tissue, else the planner chooses.
-        var caseTarget = procedure.Targets.Contains(phantom.Target.Label) ? input.Target : null;
+        // As for a stored case: the phantom's target only for a procedure aiming at its tissue that does not choose its
+        // own target (a drain aims at the deepest pocket), else the planner chooses.
+        var caseTarget = procedure.Targets.Contains(phantom.Target.Label) && !ProcedurePlanner.ChoosesOwnTarget(procedure) ? input.Target : null;
         input = input with { Target = target ?? caseTarget, ManualEntry = entry };
         return ProcedurePlanner.Plan(input);
     }

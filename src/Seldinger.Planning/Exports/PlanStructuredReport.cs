@@ -280,6 +280,9 @@ public static class PlanStructuredReport
     private static DicomDataset Item(string relationship, string valueType, DicomCode concept)
     {
         var item = new DicomDataset();
+        // Plan texts hold degrees, "≥" and names in any language: every item declares UTF-8 (PS3.5 §6.1.2.5.3 lets an
+        // item state its own Specific Character Set).
+        item.SetString(DicomTags.SpecificCharacterSet, "ISO_IR 192");
         item.SetString(DicomTags.RelationshipType, relationship);
         item.SetString(DicomTags.ValueType, valueType);
         item.SetSequence(DicomTags.ConceptNameCodeSequence, [concept.ToItem()]);

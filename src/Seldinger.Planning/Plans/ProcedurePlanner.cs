@@ -27,6 +27,16 @@ public static class ProcedurePlanner
         };
     }
 
+    /// <summary>
+    /// Whether the planner chooses the target itself when the doctor gives none: drains aim at the deepest safe pocket
+    /// of the collection (objective <see cref="ObjectiveKind.LargestPocket"/>), not at a case's stored target point.
+    /// </summary>
+    public static bool ChoosesOwnTarget(ProcedureDefinition procedure)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        return procedure.Objectives.Any(o => o.Kind == ObjectiveKind.LargestPocket);
+    }
+
     /// <summary>Plans the input's procedure.</summary>
     /// <exception cref="PlanningException">The input lacks what the planner needs; the message says what.</exception>
     public static ProcedurePlan Plan(PlanningInput input)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Seldinger.Imaging.Segmentation;
 using Seldinger.Planning;
 using Seldinger.Planning.Plans;
 using Seldinger.Server.Contracts;
@@ -36,8 +37,37 @@ public static class PlanEndpoints
             .WithSummary("A PNG of the plan: for a needle route the plane containing it (size= pixels, default 512) with route, entry and target; "
                 + "otherwise the axial slice through the target with the plan's points and polylines.")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
+        plans.MapGet("/{planId:guid}/export-sr.dcm", ExportReportAsync).WithName("ExportPlanStructuredReport")
+            .WithSummary("The plan as a DICOM Comprehensive 3D SR in the series' study: routes, target and plan points as SCOORD3D in its frame of reference, "
+                + "measurements, clearances and warnings (plan-<id>-sr.dcm).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/dicom");
+        plans.MapGet("/{planId:guid}/export-seg.dcm", ExportSegmentationAsync).WithName("ExportPlanSegmentation")
+            .WithSummary("The label map the plan was made on, as a DICOM SEG (BINARY) of the series (plan-<id>-seg.dcm).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/dicom");
         return routes;
     }
+
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportReportAsync(
+        Guid planId, ProcedurePlanService plans, SeriesExports exports, CancellationToken ct) =>
+        GuardAsync<FileContentHttpResult>(async () =>
+        {
+            var record = await plans.FindAsync(planId, ct) ?? throw PlanNotFound(planId);
+            var uid = record.SeriesInstanceUid ?? throw NotFound($"Plan {planId} has no series to refer to.");
+            var bytes = await exports.PlanReportAsync(uid, ProcedurePlan.FromJson(record.PlanJson), record.CreatedAt, ct)
+                ?? throw NotFound($"The series {uid} of plan {planId} is no longer in the store.");
+            return TypedResults.File(bytes, "application/dicom", $"plan-{planId}-sr.dcm");
+        });
+
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportSegmentationAsync(
+        Guid planId, ProcedurePlanService plans, SeriesExports exports, CancellationToken ct) =>
+        GuardAsync<FileContentHttpResult>(async () =>
+        {
+            var record = await plans.FindAsync(planId, ct) ?? throw PlanNotFound(planId);
+            var uid = record.SeriesInstanceUid ?? throw NotFound($"Plan {planId} has no series to refer to.");
+            var bytes = await exports.SegmentationAsync(uid, SegmentationType.Binary, ct)
+                ?? throw NotFound($"The series {uid} of plan {planId} or its label map is no longer in the store.");
+            return TypedResults.File(bytes, "application/dicom", $"plan-{planId}-seg.dcm");
+        });
 
     private static Task<Results<Ok<List<CaseProcedureDto>>, ProblemHttpResult>> ProceduresAsync(
         Guid caseId, ProcedurePlanService plans, CancellationToken ct) =>

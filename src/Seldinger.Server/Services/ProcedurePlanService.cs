@@ -194,10 +194,16 @@ public sealed class ProcedurePlanService(
 
     /// <summary>
     /// The case's target when it lies in one of the procedure's target labels; otherwise none, so that the planner
-    /// chooses its own (a liver lesion's centre is no target for a pleural drain).
+    /// chooses its own (a liver lesion's centre is no target for a pleural drain). A drain's planner always chooses
+    /// its own target, the deepest safe pocket of the collection (<see cref="ProcedurePlanner.ChoosesOwnTarget"/>).
     /// </summary>
     private async Task<WorldPoint?> CaseTargetForAsync(PatientCase patientCase, ProcedureDefinition procedure, CancellationToken cancellationToken)
     {
+        if (ProcedurePlanner.ChoosesOwnTarget(procedure))
+        {
+            return null;
+        }
+
         if (CasePlanningService.TargetOf(patientCase) is not { } target || patientCase.SeriesInstanceUid is not { } uid
             || await volumes.GetLabelsAsync(uid, cancellationToken) is not { } labels)
         {

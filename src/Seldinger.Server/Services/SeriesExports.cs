@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Seldinger.Dicom;
 using Seldinger.Imaging.Segmentation;
 using Seldinger.Imaging.Series;
+using Seldinger.Planning.Exports;
+using Seldinger.Planning.Plans;
 using Seldinger.Storage;
 
 namespace Seldinger.Server.Services;
@@ -59,6 +61,29 @@ public sealed class SeriesExports(SeldingerDbContext db, VolumeCache volumes, St
         {
             var source = SegmentationSource.FromLayout(DicomSeriesReader.ReadLayout(files));
             var dataset = DicomSegWriter.Create(labels, source, new DicomSegWriteOptions { Type = type });
+            using var buffer = new MemoryStream();
+            DicomFile.Create(dataset, TransferSyntax.ExplicitVRLittleEndian).WriteTo(buffer);
+            return buffer.ToArray();
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A plan as a DICOM Comprehensive 3D SR in the study and frame of reference of its series (Part 10 file); null when
+    /// the series is no longer in the store.
+    /// </summary>
+    public async Task<byte[]?> PlanReportAsync(string seriesInstanceUid, ProcedurePlan plan, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var files = await FilesAsync(seriesInstanceUid, cancellationToken);
+        if (files is null)
+        {
+            return null;
+        }
+
+        return await Task.Run(() =>
+        {
+            var source = SegmentationSource.FromLayout(DicomSeriesReader.ReadLayout(files));
+            var dataset = PlanStructuredReport.Create(plan, source, new PlanReportOptions { ContentDateTime = createdAt });
             using var buffer = new MemoryStream();
             DicomFile.Create(dataset, TransferSyntax.ExplicitVRLittleEndian).WriteTo(buffer);
             return buffer.ToArray();

@@ -29,10 +29,10 @@ public sealed class PlanStructuredReportTests
         Routes =
         [
             new PlannedRoute("needle", [Entry, Target], Entry.DistanceTo(Target), 3.5, 12.25, true,
-                [new RouteClearance("Vein", 7.25, 5, false, false), new RouteClearance("Bowel", null, 5, false, false)], "right lateral entry, supine"),
+                [new RouteClearance("Vein", 7.25, 5, false, false), new RouteClearance("Bowel", null, 5, false, false)], "right lateral entry, supine, 4° out of the axial plane"),
             new PlannedRoute("needle", [new WorldPoint(-60, -40, 650), Target], 62.4, 8.1, 9.5, true, [], "anterior entry, supine"),
         ],
-        Measurements = [new PlanMeasurement("Skin to bone", 18.5, "mm", "from the entry"), new PlanMeasurement("Stenosis, diameter", 61.2, "%")],
+        Measurements = [new PlanMeasurement("Skin to bone", 18.5, "mm", "from the entry, ≥ 10 mm wanted"), new PlanMeasurement("Stenosis, diameter", 61.2, "%")],
         Points = [new PlanPoint("Catheter tip", "tip", new WorldPoint(1, 2, 3), 4)],
         Polylines = [new PlanPolyline("Centreline", "centreline", [new WorldPoint(0, 0, 0), new WorldPoint(1, 1, 1), new WorldPoint(2, 3, 4)])],
         Warnings = [new PlanWarning(PlanWarningSeverity.Caution, "margin", "passes 7.2 mm from the vein (minimum 5 mm)", "Vein", 0)],
