@@ -532,9 +532,8 @@ public static class NeedleRoutePlanner
                 measurements.Add(new PlanMeasurement("skin entry to nearest bone", b, "mm", "straight-line distance from the entry to the nearest bone voxel"));
             }
 
-            var position = PositionFor(best.Entry, c.Target);
-            measurements.Add(new PlanMeasurement("patient position", (int)position, "code", PositionWords(position)));
-            points.Add(new PlanPoint("skin entry", "entry", best.Entry));
+            // The position is a category, not a number: it is named with the entry point (and in the route's description).
+            points.Add(new PlanPoint($"skin entry, {PositionWords(PositionFor(best.Entry, c.Target))}", "entry", best.Entry));
         }
 
         measurements.Add(new PlanMeasurement("target depth", c.TargetDepthMm, "mm", "distance from the target to the nearest skin voxel"));

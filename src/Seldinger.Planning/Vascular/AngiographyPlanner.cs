@@ -218,6 +218,8 @@ public static class AngiographyPlanner
         }
     }
 
+    private static readonly double[] AxisSearchRadiiMm = [6, 12, 18, 24];
+
     private static bool CheckSheath(ProcedureDefinition procedure, Volume<byte> lumen, WorldPoint access, string accessName, List<PlanWarning> warnings, List<PlanMeasurement> measurements)
     {
         var sheath = procedure.Devices.FirstOrDefault(d => d.Kind == DeviceKind.Sheath && d.French is > 0);
@@ -226,15 +228,20 @@ public static class AngiographyPlanner
             return true;
         }
 
-        var axis = VesselAxis.Estimate(lumen, access, 6);
-        if (axis is null)
+        // The axis estimate needs a sphere wider than the vessel (a sphere inside a wide aorta sees no direction), and
+        // an oblique cut is always larger than the perpendicular one: take the smallest section over growing spheres.
+        CrossSection? section = null;
+        foreach (var radius in AxisSearchRadiiMm)
         {
-            warnings.Add(new PlanWarning(PlanWarningSeverity.Caution, "access-not-measured", $"The {accessName} could not be measured, so the sheath size is not checked."));
-            return true;
+            if (VesselAxis.Estimate(lumen, access, radius) is { } axis
+                && VesselCrossSection.Measure(lumen, access, axis, 15) is { AreaMm2: > 0 } cut
+                && (section is null || cut.AreaMm2 < section.AreaMm2))
+            {
+                section = cut;
+            }
         }
 
-        var section = VesselCrossSection.Measure(lumen, access, axis.Value, 15);
-        if (section.AreaMm2 <= 0)
+        if (section is null)
         {
             warnings.Add(new PlanWarning(PlanWarningSeverity.Caution, "access-not-measured", $"The {accessName} could not be measured, so the sheath size is not checked."));
             return true;

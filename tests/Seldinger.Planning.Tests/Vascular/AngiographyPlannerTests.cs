@@ -110,6 +110,16 @@ public sealed class AngiographyPlannerTests(ArterialPhantomFixture fixture, ITes
     }
 
     [Fact]
+    public void Plan_AccessArteryDiameter_IsThePerpendicularSectionOfTheAorta()
+    {
+        // No femoral artery in this crop: the access is the abdominal aorta, whose built diameter the sheath check must read
+        // (an oblique cut would read it wider and pass a sheath that is too large).
+        var plan = fixture.StenosisPlan;
+        var aorta = fixture.Stenosis.Landmark("aorta-abdominal").DiameterMm!.Value;
+        Assert.InRange(Measurement(plan, "access artery diameter"), aorta - 0.5, aorta + 0.5);
+    }
+
+    [Fact]
     public void Plan_CatalogueWithoutSheathRatio_SaysTheSheathIsNotChecked()
     {
         // A clinician's catalogue may leave the limit out: the plan says the sheath was not checked.
