@@ -105,16 +105,8 @@ public static class GastrostomyPlanner
             }
         }
 
-        return new ProcedurePlan
+        return ProcedurePlan.Begin(input, "gastrostomy", method, feasible) with
         {
-            ProcedureId = procedure.Id,
-            ProcedureName = procedure.Name,
-            RouteKind = procedure.Route,
-            Planner = "gastrostomy",
-            Method = method,
-            CatalogueVersion = input.Catalogue.Version,
-            CatalogueDigest = input.Catalogue.Digest,
-            Feasible = feasible,
             Target = target,
             TargetReason = reason,
             Routes = routes,

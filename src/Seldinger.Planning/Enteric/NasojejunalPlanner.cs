@@ -143,16 +143,8 @@ public static class NasojejunalPlanner
             measurements.Add(new("tube length available", t, "mm", "catalogue tube"));
         }
 
-        return new ProcedurePlan
+        return ProcedurePlan.Begin(input, "nasojejunal", "automatic", tubeLength is not { } l2 || total <= l2) with
         {
-            ProcedureId = procedure.Id,
-            ProcedureName = procedure.Name,
-            RouteKind = procedure.Route,
-            Planner = "nasojejunal",
-            Method = "automatic",
-            CatalogueVersion = input.Catalogue.Version,
-            CatalogueDigest = input.Catalogue.Digest,
-            Feasible = tubeLength is not { } l2 || total <= l2,
             Target = tip,
             TargetReason = $"{PlanParts.F(Length(jejunal))} mm beyond the duodenojejunal flexure along the jejunum",
             Routes = [new PlannedRoute("tube", points, total, null, 0, true, [], "nostril, oesophagus, stomach, pylorus and duodenum to the proximal jejunum")],

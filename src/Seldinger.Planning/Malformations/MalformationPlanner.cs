@@ -130,16 +130,8 @@ public static class MalformationPlanner
         }
 
         points.AddRange(cysts.Select(c => new PlanPoint(c.Name, "lesion", c.Center, 2 * c.RadiusMm)));
-        return new ProcedurePlan
+        return ProcedurePlan.Begin(input, "malformation", "automatic", cover.Targets.Count > 0) with
         {
-            ProcedureId = procedure.Id,
-            ProcedureName = procedure.Name,
-            RouteKind = procedure.Route,
-            Planner = "malformation",
-            Method = "automatic",
-            CatalogueVersion = input.Catalogue.Version,
-            CatalogueDigest = input.Catalogue.Digest,
-            Feasible = cover.Targets.Count > 0,
             Target = cover.Targets.Count > 0 ? cover.Targets[0].Point : cysts.Count > 0 ? cysts[0].Center : null,
             TargetReason = cover.Targets.Count > 0 ? "the first puncture of a greedy cover of the lesion by injection spheres" : null,
             Routes = routes,

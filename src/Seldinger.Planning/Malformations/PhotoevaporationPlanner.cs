@@ -63,16 +63,8 @@ public static class PhotoevaporationPlanner
                 $"{lesions.Count(l => l.VoxelCount <= 2)} lesion(s) are one or two voxels ({PlanParts.F(smallest, 2)} mm); their sizes are only rough, and nearby vesicles may have merged."));
         }
 
-        return new ProcedurePlan
+        return ProcedurePlan.Begin(input, "photoevaporation", "automatic", true) with
         {
-            ProcedureId = procedure.Id,
-            ProcedureName = procedure.Name,
-            RouteKind = procedure.Route,
-            Planner = "photoevaporation",
-            Method = "automatic",
-            CatalogueVersion = input.Catalogue.Version,
-            CatalogueDigest = input.Catalogue.Digest,
-            Feasible = true,
             Target = lesions[0].Center,
             TargetReason = $"largest of {lesions.Count} lesion(s), {PlanParts.F(lesions[0].EquivalentDiameterMm)} mm",
             CandidatesConsidered = lesions.Count,

@@ -547,16 +547,8 @@ public static class NeedleRoutePlanner
             measurements.Add(new PlanMeasurement("safe entries", acceptedCount, "count", "skin entries meeting every hard constraint"));
         }
 
-        return new ProcedurePlan
+        return ProcedurePlan.Begin(input, "needle", method, feasible) with
         {
-            ProcedureId = input.Procedure.Id,
-            ProcedureName = input.Procedure.Name,
-            RouteKind = input.Procedure.Route,
-            Planner = "needle",
-            Method = method,
-            CatalogueVersion = input.Catalogue.Version,
-            CatalogueDigest = input.Catalogue.Digest,
-            Feasible = feasible,
             Target = c.Target,
             TargetReason = targetReason,
             Routes = routes,

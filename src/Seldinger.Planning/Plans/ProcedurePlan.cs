@@ -153,6 +153,26 @@ public sealed record ProcedurePlan
     /// <summary>The devices the plan assumes (from the catalogue, possibly chosen by size).</summary>
     public IReadOnlyList<ProcedureDevice> Devices { get; init; } = [];
 
+    /// <summary>
+    /// A plan of <paramref name="input"/>'s procedure under its catalogue (id, name, route kind, catalogue version and
+    /// digest filled in), for a planner to complete with <c>with { … }</c>.
+    /// </summary>
+    public static ProcedurePlan Begin(PlanningInput input, string planner, string method, bool feasible)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new ProcedurePlan
+        {
+            ProcedureId = input.Procedure.Id,
+            ProcedureName = input.Procedure.Name,
+            RouteKind = input.Procedure.Route,
+            Planner = planner,
+            Method = method,
+            CatalogueVersion = input.Catalogue.Version,
+            CatalogueDigest = input.Catalogue.Digest,
+            Feasible = feasible,
+        };
+    }
+
     /// <summary>JSON options for plans: camelCase, enums by name; numbers that are not finite are not allowed (use null).</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {

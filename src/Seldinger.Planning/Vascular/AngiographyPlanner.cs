@@ -119,16 +119,8 @@ public static class AngiographyPlanner
 
         var catheterRoute = new PlannedRoute("catheter", route, routeLength, null, Finite(-routeLength / 100), sheathSafe, [],
             $"{accessName} to the target along the arterial centrelines");
-        return new ProcedurePlan
+        return ProcedurePlan.Begin(input, PlannerName, input.ManualEntry is null ? "automatic" : "manual", sheathSafe) with
         {
-            ProcedureId = procedure.Id,
-            ProcedureName = procedure.Name,
-            RouteKind = procedure.Route,
-            Planner = PlannerName,
-            Method = input.ManualEntry is null ? "automatic" : "manual",
-            CatalogueVersion = input.Catalogue.Version,
-            CatalogueDigest = input.Catalogue.Digest,
-            Feasible = sheathSafe,
             Target = target,
             Routes = [catheterRoute],
             CandidatesConsidered = 1,

@@ -324,16 +324,8 @@ public static class VascularAccessPlanner
                 $"The vein at the given target, the {Words(chosenByDoctor)}, is not acceptable (see the rejections); the plan proposes another vein."));
         }
 
-        return new ProcedurePlan
+        return ProcedurePlan.Begin(input, PlannerName, "automatic", ranked.Count > 0) with
         {
-            ProcedureId = procedure.Id,
-            ProcedureName = procedure.Name,
-            RouteKind = procedure.Route,
-            Planner = PlannerName,
-            Method = "automatic",
-            CatalogueVersion = input.Catalogue.Version,
-            CatalogueDigest = input.Catalogue.Digest,
-            Feasible = ranked.Count > 0,
             Target = junction.Point,
             TargetReason = "catheter tip at the cavo-atrial junction",
             Routes = routes,
