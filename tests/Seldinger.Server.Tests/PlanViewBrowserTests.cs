@@ -3,16 +3,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Planning.Plans;
 using Seldinger.Server.Services;
-using Seldinger.Storage;
 using Seldinger.Testing;
 
 namespace Seldinger.Server.Tests;
@@ -25,7 +21,7 @@ namespace Seldinger.Server.Tests;
 /// </summary>
 public sealed class PlanViewBrowserTests : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    private const string ChromiumPath = BrowserTestServer.ChromiumPath;
     private const string LibraryCase = "liver-tumor";
     private const string Procedure = "biopsy-deep";
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
@@ -40,18 +36,7 @@ public sealed class PlanViewBrowserTests : IAsyncLifetime
             return;
         }
 
-        // Every image is resliced by the server; on a loaded machine a slab or a re-render takes more than Playwright's 5 s.
-        Assertions.SetDefaultExpectTimeout(30_000);
-
-        var storage = TestDatabases.Sqlite(_dir.Path);
-        await StorageMigrator.MigrateAsync(storage);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(SeldingerWebApp).Assembly.GetName().Name });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddSeldinger(storage);
-        _app = builder.Build();
-        _app.UseSeldinger();
-        await _app.StartAsync();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        (_app, _baseUrl) = await BrowserTestServer.StartAsync(_dir.Path);
     }
 
     public async Task DisposeAsync()
