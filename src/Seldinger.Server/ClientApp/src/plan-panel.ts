@@ -305,12 +305,15 @@ export class PlanPanel {
         plan.targetReason ? h("tr", {}, h("th", {}, "Why this target"), h("td", { "data-target-reason": true }, plan.targetReason)) : null,
         entry ? h("tr", {}, h("th", {}, "Your entry (LPS mm)"), h("td", {}, formatPoint(entry))) : null,
         h("tr", {}, h("th", {}, "Candidates considered"), h("td", { "data-candidates": true }, plan.candidatesConsidered.toLocaleString("en"))),
-        h(
-          "tr",
-          {},
-          h("th", {}, "Pareto front"),
-          h("td", { "data-pareto": true }, `${plan.paretoFront.length} non-dominated entr${plan.paretoFront.length === 1 ? "y" : "ies"}`, paretoPlot(plan.paretoFront, route)),
-        ),
+        // Only a searched needle plan has a Pareto front; for catheters, tubes and maps the row would read "0".
+        plan.paretoFront.length > 0 || (plan.planner === "needle" && plan.method === "automatic")
+          ? h(
+              "tr",
+              {},
+              h("th", {}, "Pareto front"),
+              h("td", { "data-pareto": true }, `${plan.paretoFront.length} non-dominated entr${plan.paretoFront.length === 1 ? "y" : "ies"}`, paretoPlot(plan.paretoFront, route)),
+            )
+          : null,
         h("tr", {}, h("th", {}, "Made"), h("td", {}, `${formatTime(stored.createdAt)} · catalogue v${plan.catalogueVersion} ${plan.catalogueDigest.slice(0, 12)}`)),
       ),
       h("div", { class: "plan-actions" }, rerun, h("div", { class: "rerun-result", "data-rerun-result": true })),
