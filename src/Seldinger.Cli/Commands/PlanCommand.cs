@@ -108,9 +108,8 @@ internal static class PlanCommand
         var geometry = phantom.Labels.Geometry;
         CheckInside(geometry, target, "--target");
         CheckInside(geometry, entry, "--entry");
-        // As for a stored case: the phantom's target only for a procedure aiming at its tissue that does not choose its
-        // own target (a drain aims at the deepest pocket), else the planner chooses.
-        var caseTarget = procedure.Targets.Contains(phantom.Target.Label) && !ProcedurePlanner.ChoosesOwnTarget(procedure) ? input.Target : null;
+        // As for a stored case: the phantom's target only when it is the procedure's, else the planner chooses.
+        var caseTarget = ProcedurePlanner.UsesCaseTarget(procedure, (byte)phantom.Target.Label) ? input.Target : null;
         input = input with { Target = target ?? caseTarget, ManualEntry = entry };
         return ProcedurePlanner.Plan(input);
     }

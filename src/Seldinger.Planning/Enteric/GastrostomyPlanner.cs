@@ -1,6 +1,6 @@
 using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
-using Seldinger.Planning.Malformations.Internal;
+using Seldinger.Planning.Internal;
 using Seldinger.Planning.Plans;
 
 namespace Seldinger.Planning.Enteric;

@@ -1,7 +1,7 @@
 using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Labels;
-using Seldinger.Planning.Malformations.Internal;
+using Seldinger.Planning.Internal;
 using Seldinger.Planning.Plans;
 
 namespace Seldinger.Planning.Malformations;

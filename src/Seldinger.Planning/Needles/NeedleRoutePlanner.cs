@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
+using Seldinger.Planning.Internal;
 using Seldinger.Planning.Needles.Internal;
 using Seldinger.Planning.Plans;
 
@@ -150,10 +151,7 @@ public static class NeedleRoutePlanner
             throw new PlanningException($"The procedure {input.Procedure.Id} is not a needle procedure (its route is {input.Procedure.Route}).");
         }
 
-        if (!input.Labels.Geometry.IsOrthonormal)
-        {
-            throw new PlanningException("The label map's axes are not orthonormal (a sheared grid); resample it before planning.");
-        }
+        PlanParts.RequireMeasurableGrid(input.Labels);
 
         if (options.MaximumRoutes < 1 || !(options.ClearanceCapMm >= 0) || !(options.MinimumEntrySeparationMm >= 0) || !(options.IntercostalWindowMm > 0))
         {
@@ -228,7 +226,7 @@ public static class NeedleRoutePlanner
                 NeedleSweep.CrossesCode => "leaves the body",
                 _ => "crosses " + NeedleRules.Name((byte)(code - NeedleSweep.CrossesCode)),
             };
-            rejections[reason] = rejections.TryGetValue(reason, out var count) ? count + 1 : 1;
+            PlanParts.Count(rejections, reason);
         }
 
         WorldPoint Entry(int n) => g.IndexToWorld(g.VoxelAt(sweep.Candidates[n]));

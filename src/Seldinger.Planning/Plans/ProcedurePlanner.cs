@@ -37,6 +37,17 @@ public static class ProcedurePlanner
         return procedure.Objectives.Any(o => o.Kind == ObjectiveKind.LargestPocket);
     }
 
+    /// <summary>
+    /// Whether a case's stored target point, lying in tissue <paramref name="labelAtTarget"/>, is the target for
+    /// <paramref name="procedure"/>: only when the procedure aims at that tissue and does not choose its own target
+    /// (a liver lesion's centre is no target for a pleural drain, and a drain aims at the deepest pocket).
+    /// </summary>
+    public static bool UsesCaseTarget(ProcedureDefinition procedure, byte labelAtTarget)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        return !ChoosesOwnTarget(procedure) && procedure.Targets.Any(t => (byte)t == labelAtTarget);
+    }
+
     /// <summary>Plans the input's procedure.</summary>
     /// <exception cref="PlanningException">The input lacks what the planner needs; the message says what.</exception>
     public static ProcedurePlan Plan(PlanningInput input)

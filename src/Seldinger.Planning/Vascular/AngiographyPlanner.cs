@@ -2,6 +2,7 @@ using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Vessels;
 using Seldinger.Planning.Plans;
+using static Seldinger.Planning.Internal.PlanParts;
 using static Seldinger.Planning.Vascular.Internal.VascularParts;
 
 namespace Seldinger.Planning.Vascular;

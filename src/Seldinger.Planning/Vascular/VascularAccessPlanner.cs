@@ -3,6 +3,7 @@ using Seldinger.Imaging.Filters;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Vessels;
 using Seldinger.Planning.Plans;
+using static Seldinger.Planning.Internal.PlanParts;
 using static Seldinger.Planning.Vascular.Internal.VascularParts;
 
 namespace Seldinger.Planning.Vascular;

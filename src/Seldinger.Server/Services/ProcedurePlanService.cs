@@ -193,9 +193,8 @@ public sealed class ProcedurePlanService(
     }
 
     /// <summary>
-    /// The case's target when it lies in one of the procedure's target labels; otherwise none, so that the planner
-    /// chooses its own (a liver lesion's centre is no target for a pleural drain). A drain's planner always chooses
-    /// its own target, the deepest safe pocket of the collection (<see cref="ProcedurePlanner.ChoosesOwnTarget"/>).
+    /// The case's target when <see cref="ProcedurePlanner.UsesCaseTarget"/> says it is the procedure's; otherwise none,
+    /// so that the planner chooses its own.
     /// </summary>
     private async Task<WorldPoint?> CaseTargetForAsync(PatientCase patientCase, ProcedureDefinition procedure, CancellationToken cancellationToken)
     {
@@ -211,7 +210,7 @@ public sealed class ProcedurePlanService(
         }
 
         var g = labels.Geometry;
-        return g.TryGetVoxel(target, out var v) && procedure.Targets.Any(t => (byte)t == labels.Voxels[v.I + (g.SizeI * (v.J + (g.SizeJ * v.K)))])
+        return g.TryGetVoxel(target, out var v) && ProcedurePlanner.UsesCaseTarget(procedure, labels.Voxels[v.I + (g.SizeI * (v.J + (g.SizeJ * v.K)))])
             ? target
             : null;
     }

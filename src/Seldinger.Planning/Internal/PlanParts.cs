@@ -3,18 +3,19 @@ using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Planning.Plans;
 
-namespace Seldinger.Planning.Malformations.Internal;
+namespace Seldinger.Planning.Internal;
 
-/// <summary>Pieces the gastrostomy, nasojejunal, malformation and photoevaporation planners share.</summary>
+/// <summary>Pieces the planners share: catalogue numbers, needle routes in plan form, grid checks, masks, messages.</summary>
 internal static class PlanParts
 {
+    /// <summary>The catalogue number <paramref name="name"/>, or null when the entry has none.</summary>
+    public static double? OptionalParameter(ProcedureDefinition procedure, string name) =>
+        procedure.Parameters.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.Ordinal))?.Value;
+
     /// <summary>The catalogue number <paramref name="name"/> of the procedure; a missing one is a catalogue error the user can fix.</summary>
-    public static double Parameter(ProcedureDefinition procedure, string name)
-    {
-        var p = procedure.Parameters.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.Ordinal));
-        return p?.Value ?? throw new PlanningException(
+    public static double Parameter(ProcedureDefinition procedure, string name) =>
+        OptionalParameter(procedure, name) ?? throw new PlanningException(
             $"The procedure catalogue entry '{procedure.Id}' has no parameter '{name}'; add it (with its source) to the catalogue.");
-    }
 
     /// <summary>The working length of the procedure's first needle, mm, or null when the catalogue names none.</summary>
     public static double? NeedleLength(ProcedureDefinition procedure) =>
@@ -34,11 +35,22 @@ internal static class PlanParts
     public static void RequireMeasurableGrid(Volume<byte> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        if (!labels.Geometry.IsOrthonormal)
+        RequireMeasurableGrid(labels.Geometry, "label map");
+    }
+
+    /// <summary>Checks that a grid (of the label map, the CT…, named by <paramref name="what"/>) can be measured in millimetres.</summary>
+    public static void RequireMeasurableGrid(VolumeGeometry geometry, string what)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (!geometry.IsOrthonormal)
         {
-            throw new PlanningException("The label map's axes are not orthonormal (a tilted or sheared series); resample it to an orthogonal grid before planning.");
+            throw new PlanningException($"The {what}'s axes are not orthonormal (a tilted or sheared series); resample it to an orthogonal grid before planning.");
         }
     }
+
+    /// <summary>Adds one to the count of <paramref name="reason"/>.</summary>
+    public static void Count(IDictionary<string, int> rejections, string reason) =>
+        rejections[reason] = rejections.TryGetValue(reason, out var n) ? n + 1 : 1;
 
     /// <summary>A 0/1 mask of the voxels with <paramref name="label"/>, and their count.</summary>
     public static (Volume<byte> Mask, long Count) Mask(Volume<byte> labels, TissueLabel label)
