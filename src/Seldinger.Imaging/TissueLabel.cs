@@ -93,4 +93,10 @@ public enum TissueLabel : byte
 
     /// <summary>28 — airway: trachea and main bronchi (air).</summary>
     Airway = 28,
+
+    /// <summary>29 — physis (growth plate): the cartilage plate near the end of a child's long bone, to be spared by ablation.</summary>
+    Physis = 29,
+
+    /// <summary>30 — bile duct (common bile and common hepatic duct, central intrahepatic ducts).</summary>
+    BileDuct = 30,
 }
