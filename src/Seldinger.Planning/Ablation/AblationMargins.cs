@@ -76,7 +76,7 @@ public static class AblationMargins
                         continue;
                     }
 
-                    var margin = Math.Clamp(-signedZone.Voxels[cropGeometry.LinearIndex(i, j, k)], -ReachMm, ReachMm);
+                    var margin = (float)Math.Clamp(-signedZone.Voxels[cropGeometry.LinearIndex(i, j, k)], -ReachMm, ReachMm);
                     marginMap.Voxels[index] = margin;
                     targetCount++;
                     if (zone.Voxels[index] != 0)
