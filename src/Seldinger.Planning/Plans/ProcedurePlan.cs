@@ -153,6 +153,9 @@ public sealed record ProcedurePlan
     /// <summary>The devices the plan assumes (from the catalogue, possibly chosen by size).</summary>
     public IReadOnlyList<ProcedureDevice> Devices { get; init; } = [];
 
+    /// <summary>Ablation procedures: device, probes, zone model and the coverage/margin evaluation; null for other procedures.</summary>
+    public Ablation.AblationPlanSummary? Ablation { get; init; }
+
     /// <summary>
     /// A plan of <paramref name="input"/>'s procedure under its catalogue (id, name, route kind, catalogue version and
     /// digest filled in), for a planner to complete with <c>with { … }</c>.
