@@ -35,6 +35,8 @@ public static class LabelColors
         TissueLabel.Vesicle => 0xFF60C0,
         TissueLabel.Aneurysm => 0xFF3000,
         TissueLabel.Airway => 0x305060,
+        TissueLabel.Physis => 0x30F0A0,
+        TissueLabel.BileDuct => 0x00911E,
         _ => 0xFF00FF,
     };
 }

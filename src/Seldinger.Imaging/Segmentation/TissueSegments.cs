@@ -60,6 +60,11 @@ public static class TissueSegments
         Segment(TissueLabel.Vesicle, "Vesicle", AbnormalStructureCategory, new("339008", "SCT", "Blister")),
         Segment(TissueLabel.Aneurysm, "Aneurysm", AbnormalStructureCategory, new("85659009", "SCT", "Aneurysm")),
         Segment(TissueLabel.Airway, "Airway", AnatomicalStructureCategory, new("44567001", "SCT", "Trachea")),
+
+        // Ablation planning labels: the growth plate as SNOMED's "Structure of epiphyseal plate" (verify)
+        // and the bile duct from CID 7154 (Abdominal Organ Segmentation Type).
+        Segment(TissueLabel.Physis, "Physis", AnatomicalStructureCategory, new("711190000", "SCT", "Structure of epiphyseal plate")),
+        Segment(TissueLabel.BileDuct, "Bile duct", AnatomicalStructureCategory, new("28273000", "SCT", "Bile duct")),
     ];
 
     /// <summary>Every tissue label except the background, in label order.</summary>

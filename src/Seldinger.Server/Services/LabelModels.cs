@@ -25,6 +25,7 @@ public sealed class LabelModels(IMemoryCache cache, VolumeCache volumes)
     public static string NameOf(byte label) => (TissueLabel)label switch
     {
         TissueLabel.SpinalCanal => "Spinal canal",
+        TissueLabel.BileDuct => "Bile duct",
         var t when Enum.IsDefined(t) => t.ToString(),
         _ => $"Label {label}",
     };
