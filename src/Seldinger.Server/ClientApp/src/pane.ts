@@ -51,6 +51,8 @@ export class PlanePane {
   private fit = { scale: 1, left: 0, top: 0 };
   private imageSerial = 0;
   private overlaySerial = 0;
+  /** Extra image layers between the labels and the annotations, by key (e.g. an ablation zone), with their request serials. */
+  private readonly extras = new Map<string, { canvas: HTMLCanvasElement; serial: number }>();
 
   constructor(readonly element: HTMLElement, readonly name: string) {
     this.image = element.querySelector<HTMLCanvasElement>("canvas.pane-image")!;
@@ -60,7 +62,7 @@ export class PlanePane {
 
   /** Sets the canvases' size in pixels. */
   resize(width: number, height: number): void {
-    for (const c of [this.image, this.labels, this.annot]) {
+    for (const c of [this.image, this.labels, this.annot, ...[...this.extras.values()].map((e) => e.canvas)]) {
       c.width = width;
       c.height = height;
     }
@@ -90,6 +92,55 @@ export class PlanePane {
     const overlay = overlayUrl ? await loadImage(overlayUrl) : null;
     if (serial !== this.overlaySerial) return;
     this.drawOverlay(overlay);
+  }
+
+  /**
+   * Draws an extra layer (a PNG on the pixel grid of the pane's current image) above the labels; null clears it.
+   * The layer's canvas is created on first use and carries data-layer, data-state (shown, none, error) and
+   * data-index (the plane index it was drawn for). Resolves with the response headers, or null when cleared,
+   * failed or superseded.
+   */
+  async showExtra(key: string, url: string | null): Promise<Headers | null> {
+    let extra = this.extras.get(key);
+    if (!extra) {
+      const canvas = document.createElement("canvas");
+      canvas.className = "pane-extra";
+      canvas.dataset.layer = key;
+      canvas.width = this.annot.width;
+      canvas.height = this.annot.height;
+      this.annot.before(canvas);
+      extra = { canvas, serial: 0 };
+      this.extras.set(key, extra);
+    }
+    const serial = ++extra.serial;
+    const canvas = extra.canvas;
+    const plane = this.plane;
+    if (!url || !plane) {
+      canvas.getContext("2d")!.clearRect(0, 0, canvas.width, canvas.height);
+      canvas.dataset.state = "none";
+      canvas.dataset.index = "";
+      return null;
+    }
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(String(response.status));
+      const bitmap = await createImageBitmap(await response.blob());
+      if (serial !== extra.serial || plane !== this.plane) return null;
+      this.draw(canvas, bitmap, false);
+      canvas.dataset.state = "shown";
+      canvas.dataset.index = plane.index === null ? "" : String(plane.index);
+      return response.headers;
+    } catch {
+      if (serial !== extra.serial) return null;
+      canvas.getContext("2d")!.clearRect(0, 0, canvas.width, canvas.height);
+      canvas.dataset.state = "error";
+      return null;
+    }
+  }
+
+  /** The extra layer's canvas, if it was ever shown. */
+  extraCanvas(key: string): HTMLCanvasElement | null {
+    return this.extras.get(key)?.canvas ?? null;
   }
 
   /** Canvas position of a point's projection, and its signed distance from the plane (mm). */

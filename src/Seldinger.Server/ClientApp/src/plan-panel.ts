@@ -175,6 +175,16 @@ export class PlanPanel {
     }
   }
 
+  /** Loads the case's stored plans again (another panel made one) and lists them. */
+  async refresh(): Promise<void> {
+    try {
+      this.plans = await api<StoredPlan[]>(`/api/cases/${encodeURIComponent(this.caseId)}/plans`);
+      this.renderList();
+    } catch (e) {
+      this.setStatus(`The plans could not be listed: ${message(e)}`, "error");
+    }
+  }
+
   /** Fetches a stored plan and shows it. */
   async open(planId: string): Promise<void> {
     try {
@@ -234,6 +244,8 @@ export class PlanPanel {
     const focus = plan.target ?? route?.points[route.points.length - 1] ?? plan.points[0]?.point;
     if (focus) await this.host.setCursor(focus);
     this.element.dataset.planId = stored.id;
+    // Other panels (ablation) follow the plan shown.
+    this.element.dispatchEvent(new CustomEvent("planshown", { detail: stored }));
   }
 
   private buildPicker(): void {

@@ -25,6 +25,8 @@ export class LabelScene {
   private pathGroup: THREE.Group | null = null;
   private planGroup: THREE.Group | null = null;
   private frame = 0;
+  /** Extra surfaces by key (e.g. an ablation zone and its isotherms), with a serial that drops superseded loads. */
+  private readonly extras = new Map<string, { object: THREE.Object3D | null; serial: number }>();
 
   constructor(private readonly container: HTMLElement, private readonly seriesUid: string, width: number, height: number) {
     this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
@@ -125,6 +127,49 @@ export class LabelScene {
     this.planGroup = group;
     this.scene.add(group);
     this.container.dataset.planObjects = String(group.children.length);
+    this.render();
+  }
+
+  /**
+   * Shows extra surfaces from a glTF binary in the server's mesh frame, each named node in the colour and opacity
+   * the style gives it (translucent, drawn after the organs); null removes them. Sets data-extra-<key> on the
+   * container to the number of meshes shown.
+   */
+  async setExtra(key: string, meshes: { url: string; style(nodeName: string): { colour: number; opacity: number } } | null): Promise<void> {
+    const entry = this.extras.get(key) ?? { object: null, serial: 0 };
+    this.extras.set(key, entry);
+    const serial = ++entry.serial;
+    const attribute = `extra${key.charAt(0).toUpperCase()}${key.slice(1)}`;
+    if (entry.object) {
+      this.scene.remove(entry.object);
+      entry.object = null;
+    }
+    if (!meshes) {
+      this.container.dataset[attribute] = "0";
+      this.render();
+      return;
+    }
+    let gltf;
+    try {
+      gltf = await this.loader.loadAsync(meshes.url);
+    } catch {
+      if (serial === entry.serial) this.container.dataset[attribute] = "error";
+      return;
+    }
+    if (serial !== entry.serial) return;
+    let count = 0;
+    gltf.scene.traverse((o) => {
+      if (!(o instanceof THREE.Mesh)) return;
+      // The node's own name, or its parent's when the exporter wrapped the mesh.
+      const name = o.name || o.parent?.name || "";
+      const { colour, opacity } = meshes.style(name);
+      o.material = new THREE.MeshStandardMaterial({ color: colour, transparent: opacity < 1, opacity, depthWrite: opacity >= 1, side: THREE.DoubleSide, roughness: 0.6 });
+      o.renderOrder = 5;
+      count++;
+    });
+    entry.object = gltf.scene;
+    this.scene.add(gltf.scene);
+    this.container.dataset[attribute] = String(count);
     this.render();
   }
 

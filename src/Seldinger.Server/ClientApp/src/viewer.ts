@@ -14,11 +14,27 @@ import {
 } from "./geometry";
 import { PlanePane, loadImage } from "./pane";
 import { PlanPanel } from "./plan-panel";
+import { AblationPanel } from "./ablation-panel";
 import { type PlannedRoute, type ProcedurePlan, inPlaneRequest, isStraightNeedle, probeRequest, setOblique } from "./plan-model";
 
 export type WindowPresetName = "soft" | "bone" | "lung";
 export type StandardKind = "axial" | "coronal" | "sagittal";
 export type FourthMode = "inplane" | "probe" | "oblique" | "3d";
+
+/**
+ * An extra overlay layer another panel draws on the standard panes (e.g. an ablation zone): the URL of a PNG on the
+ * pane's reslice grid for a pane and slice index (null draws nothing), and what to do with each answer's headers.
+ */
+export interface OverlayLayerProvider {
+  url(kind: StandardKind, index: number): string | null;
+  loaded?(kind: StandardKind, headers: Headers): void;
+}
+
+/** Extra surfaces for the 3D view: a glTF binary's URL and the colour and opacity of each named node. */
+export interface ExtraMeshes {
+  url: string;
+  style(nodeName: string): { colour: number; opacity: number };
+}
 
 /** What tests and scripts read: the axial slice, the preset and how much of the path is drawn on it. */
 export interface ViewerState {
@@ -66,6 +82,10 @@ export class CaseViewer {
   private scene: import("./view3d").LabelScene | null = null;
   /** The plan drawn over the images (from the plan panel) and its selected route; null shows the case's needle plan. */
   private overlay: { plan: ProcedurePlan; selected: number } | null = null;
+  /** Extra overlay layers by key, drawn after each standard pane's image. */
+  private readonly layers = new Map<string, OverlayLayerProvider>();
+  /** Extra 3D surfaces by key. */
+  private readonly extraMeshes = new Map<string, ExtraMeshes | null>();
 
   constructor(private readonly root: HTMLElement, private readonly detail: CaseDetail) {
     if (!detail.series) throw new Error("This case has no image series.");
@@ -202,6 +222,24 @@ export class CaseViewer {
     await this.renderFourth();
   }
 
+  /** Registers (or replaces) an extra overlay layer and draws it on the standard panes; null removes it. */
+  async setOverlayLayer(key: string, provider: OverlayLayerProvider | null): Promise<void> {
+    if (provider) this.layers.set(key, provider);
+    else this.layers.delete(key);
+    await Promise.all(STANDARD.map((k) => this.renderLayer(k, key, provider)));
+  }
+
+  /** Requests an extra overlay layer again on every standard pane (its provider's answer changed). */
+  async refreshOverlayLayer(key: string): Promise<void> {
+    await this.setOverlayLayer(key, this.layers.get(key) ?? null);
+  }
+
+  /** Shows extra surfaces in the 3D view (loaded when the view is first opened); null removes them. */
+  async setExtraMeshes(key: string, meshes: ExtraMeshes | null): Promise<void> {
+    this.extraMeshes.set(key, meshes);
+    if (this.scene) await this.scene.setExtra(key, meshes);
+  }
+
   /** Canvas position of a patient-space point in a pane (for tests and tools). */
   canvasPoint(pane: StandardKind | "fourth", p: Point): { x: number; y: number } | null {
     const c = this.panes[pane].canvasOf(p);
@@ -334,6 +372,12 @@ export class CaseViewer {
     }
     this.drawAnnotations(kind);
     if (kind === "axial") this.afterAxial();
+    await Promise.all([...this.layers].map(([key, provider]) => this.renderLayer(kind, key, provider)));
+  }
+
+  private async renderLayer(kind: StandardKind, key: string, provider: OverlayLayerProvider | null): Promise<void> {
+    const headers = await this.panes[kind].showExtra(key, provider?.url(kind, this.index[kind]) ?? null);
+    if (headers && provider?.loaded) provider.loaded(kind, headers);
   }
 
   private afterAxial(): void {
@@ -370,6 +414,7 @@ export class CaseViewer {
         this.scene = new LabelScene(container, this.geometry.seriesInstanceUid, PANE_SIZE, PANE_SIZE);
         if (this.detail.plan) this.scene.setPath(this.detail.plan.entry, this.detail.plan.target);
         if (this.overlay) this.scene.setPlan(this.sceneRoutes(), this.overlay.plan.points, this.overlay.plan.polylines);
+        for (const [key, meshes] of this.extraMeshes) void this.scene.setExtra(key, meshes);
       }
       await this.scene.show(this.shown);
       return;
@@ -783,7 +828,11 @@ async function start(): Promise<void> {
     const panel = new PlanPanel(detail.id, viewer, root);
     root.insertAdjacentElement("afterend", panel.element);
     (window as unknown as { seldingerPlans: PlanPanel }).seldingerPlans = panel;
-    await panel.start();
+    // The ablation panel (on cases with an ablation procedure) follows the plan panel's plan, so it listens first.
+    const section = document.querySelector<HTMLElement>("[data-ablation-panel]");
+    const ablation = section ? new AblationPanel(detail.id, viewer, panel, section) : null;
+    if (ablation) (window as unknown as { seldingerAblation: AblationPanel }).seldingerAblation = ablation;
+    await Promise.all([panel.start(), ablation?.start()]);
   } catch (e) {
     if (status) status.textContent = e instanceof Error ? e.message : String(e);
     root.dataset.ready = "error";
