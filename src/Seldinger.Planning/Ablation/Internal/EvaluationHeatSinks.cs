@@ -1,0 +1,200 @@
+using Seldinger.Imaging;
+using Seldinger.Imaging.Filters;
+
+namespace Seldinger.Planning.Ablation.Internal;
+
+/// <summary>
+/// Finds vessels wide enough to carry heat away (or, for cryo, to warm the ice) that run near the zone. The lumen
+/// diameter at a vessel voxel is read at the centreline it belongs to: from the voxel, climb the distance-to-wall map
+/// of its own label to a local maximum (the centreline), where the lumen's radius is the distance to the wall.
+/// </summary>
+internal static class EvaluationHeatSinks
+{
+    /// <summary>The labels whose lumen cools (or warms) the zone.</summary>
+    public static readonly TissueLabel[] VesselLabels = [TissueLabel.Artery, TissueLabel.Vein, TissueLabel.Vessel];
+
+    /// <summary>One vessel per connected piece of each vessel label: its widest-enough voxel nearest to the zone.</summary>
+    /// <param name="labels">The crop's labels.</param>
+    /// <param name="zoneDistance">Distance (mm) from every crop voxel to the nearest zone voxel.</param>
+    /// <param name="minimumDiameterMm">Smallest lumen diameter that counts.</param>
+    /// <param name="searchDistanceMm">Vessels farther than this from the zone are ignored.</param>
+    public static List<AblationHeatSink> Find(Volume<byte> labels, Volume<float> zoneDistance, double minimumDiameterMm, double searchDistanceMm)
+    {
+        var found = new List<AblationHeatSink>();
+        var g = labels.Geometry;
+        var voxels = labels.Voxels;
+        var distance = zoneDistance.Voxels;
+        foreach (var label in VesselLabels)
+        {
+            var value = (byte)label;
+            var near = new List<int>();
+            for (var n = 0; n < voxels.Length; n++)
+            {
+                if (voxels[n] == value && distance[n] <= searchDistanceMm + EvaluationMath.Tolerance)
+                {
+                    near.Add(n);
+                }
+            }
+
+            if (near.Count == 0)
+            {
+                continue;
+            }
+
+            var wall = EuclideanDistanceTransform.Compute(labels, v => v != value).Voxels;
+            var component = Components(voxels, value, g.SizeI, g.SizeJ, g.SizeK);
+
+            // Per connected piece: the nearest voxel whose centreline is wide enough.
+            var best = new Dictionary<int, (int Index, double Diameter)>();
+            foreach (var n in near)
+            {
+                var diameter = DiameterAt(n, voxels, value, wall, g.SizeI, g.SizeJ, g.SizeK, g.MinimumSpacing);
+                if (diameter < minimumDiameterMm - EvaluationMath.Tolerance)
+                {
+                    continue;
+                }
+
+                var piece = component[n];
+                if (!best.TryGetValue(piece, out var current)
+                    || distance[n] < distance[current.Index]
+                    || (distance[n] == distance[current.Index] && diameter > current.Diameter))
+                {
+                    best[piece] = (n, diameter);
+                }
+            }
+
+            foreach (var (index, diameter) in best.Values)
+            {
+                found.Add(new AblationHeatSink(label.ToString(), diameter, distance[index], g.IndexToWorld(g.VoxelAt(index))));
+            }
+        }
+
+        found.Sort((a, b) => a.DistanceMm != b.DistanceMm ? a.DistanceMm.CompareTo(b.DistanceMm) : b.DiameterMm.CompareTo(a.DiameterMm));
+        return found;
+    }
+
+    /// <summary>
+    /// Lumen diameter at the centreline reached by steepest ascent of the wall distance. The wall distance of the
+    /// centreline voxel is measured to the nearest voxel centre outside the lumen, which lies on average half a voxel
+    /// beyond the lumen's edge, so one voxel is taken off the diameter.
+    /// </summary>
+    private static double DiameterAt(int start, byte[] voxels, byte value, float[] wall, int ni, int nj, int nk, double spacing)
+    {
+        var n = start;
+        var plane = ni * nj;
+
+        // A strict climb cannot revisit a voxel, so it ends within as many steps as there are distinct values.
+        while (true)
+        {
+            var k = n / plane;
+            var j = (n - (k * plane)) / ni;
+            var i = n - (k * plane) - (j * ni);
+            var next = n;
+            var top = wall[n];
+            for (var dk = -1; dk <= 1; dk++)
+            {
+                var kk = k + dk;
+                if ((uint)kk >= (uint)nk)
+                {
+                    continue;
+                }
+
+                for (var dj = -1; dj <= 1; dj++)
+                {
+                    var jj = j + dj;
+                    if ((uint)jj >= (uint)nj)
+                    {
+                        continue;
+                    }
+
+                    for (var di = -1; di <= 1; di++)
+                    {
+                        var ii = i + di;
+                        if ((uint)ii >= (uint)ni)
+                        {
+                            continue;
+                        }
+
+                        var m = ii + (ni * (jj + (nj * kk)));
+                        if (voxels[m] == value && wall[m] > top)
+                        {
+                            top = wall[m];
+                            next = m;
+                        }
+                    }
+                }
+            }
+
+            if (next == n)
+            {
+                return Math.Max(0, (2.0 * wall[n]) - spacing);
+            }
+
+            n = next;
+        }
+    }
+
+    /// <summary>26-connected pieces of the voxels equal to <paramref name="value"/>; −1 elsewhere.</summary>
+    private static int[] Components(byte[] voxels, byte value, int ni, int nj, int nk)
+    {
+        var component = new int[voxels.Length];
+        Array.Fill(component, -1);
+        var queue = new Queue<int>();
+        var plane = ni * nj;
+        var next = 0;
+        for (var seed = 0; seed < voxels.Length; seed++)
+        {
+            if (voxels[seed] != value || component[seed] >= 0)
+            {
+                continue;
+            }
+
+            component[seed] = next;
+            queue.Enqueue(seed);
+            while (queue.Count > 0)
+            {
+                var n = queue.Dequeue();
+                var k = n / plane;
+                var j = (n - (k * plane)) / ni;
+                var i = n - (k * plane) - (j * ni);
+                for (var dk = -1; dk <= 1; dk++)
+                {
+                    var kk = k + dk;
+                    if ((uint)kk >= (uint)nk)
+                    {
+                        continue;
+                    }
+
+                    for (var dj = -1; dj <= 1; dj++)
+                    {
+                        var jj = j + dj;
+                        if ((uint)jj >= (uint)nj)
+                        {
+                            continue;
+                        }
+
+                        for (var di = -1; di <= 1; di++)
+                        {
+                            var ii = i + di;
+                            if ((uint)ii >= (uint)ni)
+                            {
+                                continue;
+                            }
+
+                            var m = ii + (ni * (jj + (nj * kk)));
+                            if (voxels[m] == value && component[m] < 0)
+                            {
+                                component[m] = next;
+                                queue.Enqueue(m);
+                            }
+                        }
+                    }
+                }
+            }
+
+            next++;
+        }
+
+        return component;
+    }
+}
