@@ -169,6 +169,8 @@ export const LAYER_NAMES: Record<OverlayLayer, string> = {
 export interface LegendEntry {
   name: string;
   colour: string;
+  /** Drawn as an outline (isotherms, achieved zone) rather than a fill. */
+  outline?: boolean;
 }
 
 /**
@@ -177,16 +179,16 @@ export interface LegendEntry {
  */
 export const DEFAULT_LEGEND: LegendEntry[] = [
   { name: "Zone", colour: "rgb(255, 140, 0)" },
-  { name: "Cryo 0 °C", colour: "rgb(255, 255, 255)" },
-  { name: "Cryo −20 °C", colour: "rgb(0, 220, 255)" },
-  { name: "Cryo −40 °C", colour: "rgb(40, 90, 255)" },
-  { name: "Heat 50 °C", colour: "rgb(255, 230, 0)" },
-  { name: "Heat 60 °C", colour: "rgb(255, 30, 30)" },
+  { name: "Cryo 0 °C", colour: "rgb(255, 255, 255)", outline: true },
+  { name: "Cryo −20 °C", colour: "rgb(0, 220, 255)", outline: true },
+  { name: "Cryo −40 °C", colour: "rgb(40, 90, 255)", outline: true },
+  { name: "Heat 50 °C", colour: "rgb(255, 230, 0)", outline: true },
+  { name: "Heat 60 °C", colour: "rgb(255, 30, 30)", outline: true },
   { name: "Margin < 0 mm", colour: "rgb(220, 30, 30)" },
   { name: "Margin 0–5 mm", colour: "rgb(255, 150, 0)" },
   { name: "Margin 5–10 mm", colour: "rgb(255, 230, 0)" },
   { name: "Margin ≥ 10 mm", colour: "rgb(40, 200, 60)" },
-  { name: "Achieved zone", colour: "rgb(255, 0, 255)" },
+  { name: "Achieved zone", colour: "rgb(255, 0, 255)", outline: true },
 ];
 
 /** The zone's orange, as a number for three.js. */
@@ -202,7 +204,8 @@ export function isothermColour(celsius: number): number {
 }
 
 /**
- * Reads the X-Overlay-Legend header: an array of {name|label|layer, colour|color|rgba} or an object name → colour.
+ * Reads the X-Overlay-Legend header: an array of {layer, label, colour, style} (or name/color/rgba) or an object
+ * name → colour.
  * Anything else gives null (the panel then shows the default legend).
  */
 export function parseLegend(header: string | null): LegendEntry[] | null {
@@ -227,9 +230,11 @@ export function parseLegend(header: string | null): LegendEntry[] | null {
     for (const item of list) {
       if (!item || typeof item !== "object") continue;
       const o = item as Record<string, unknown>;
-      const name = o.name ?? o.label ?? o.layer;
+      let name = o.name ?? o.label ?? o.layer;
+      // An isotherm's label is its temperature alone.
+      if (typeof name === "string" && o.layer === "isotherms" && !/isotherm/i.test(name)) name = `isotherm ${name}`;
       const colour = colourOf(o.colour ?? o.color ?? o.rgba ?? o.rgb);
-      if (typeof name === "string" && colour) entries.push({ name, colour });
+      if (typeof name === "string" && colour) entries.push({ name, colour, outline: o.style === "outline" });
     }
   } else if (value && typeof value === "object") {
     for (const [name, c] of Object.entries(value as Record<string, unknown>)) {

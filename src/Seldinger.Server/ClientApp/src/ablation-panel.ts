@@ -729,7 +729,7 @@ export class AblationPanel {
     if (!box) return;
     box.replaceChildren(
       h("span", {}, "Colours (panes and 3D):"),
-      ...this.legend.map((e) => h("span", { class: "legend-item", "data-colour": e.colour }, h("i", { class: "swatch", style: `background: ${e.colour}` }), ` ${e.name}`)),
+      ...this.legend.map((e) => h("span", { class: "legend-item", "data-colour": e.colour }, h("i", { class: `swatch${e.outline ? " outline" : ""}`, style: e.outline ? `border-color: ${e.colour}` : `background: ${e.colour}` }), ` ${e.name}`)),
     );
   }
 

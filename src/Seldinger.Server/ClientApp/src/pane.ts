@@ -96,8 +96,8 @@ export class PlanePane {
 
   /**
    * Draws an extra layer (a PNG on the pixel grid of the pane's current image) above the labels; null clears it.
-   * The layer's canvas is created on first use and carries data-layer, data-state (shown, none, error) and
-   * data-index (the plane index it was drawn for). Resolves with the response headers, or null when cleared,
+   * The layer's canvas is created on first use and carries data-layer, data-state (shown, none, error),
+   * data-index (the plane index it was drawn for) and data-url (the image drawn). Resolves with the response headers, or null when cleared,
    * failed or superseded.
    */
   async showExtra(key: string, url: string | null): Promise<Headers | null> {
@@ -119,6 +119,7 @@ export class PlanePane {
       canvas.getContext("2d")!.clearRect(0, 0, canvas.width, canvas.height);
       canvas.dataset.state = "none";
       canvas.dataset.index = "";
+      canvas.dataset.url = "";
       return null;
     }
     try {
@@ -129,6 +130,7 @@ export class PlanePane {
       this.draw(canvas, bitmap, false);
       canvas.dataset.state = "shown";
       canvas.dataset.index = plane.index === null ? "" : String(plane.index);
+      canvas.dataset.url = url;
       return response.headers;
     } catch {
       if (serial !== extra.serial) return null;
