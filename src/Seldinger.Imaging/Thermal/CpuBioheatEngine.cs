@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Seldinger.Imaging.Buffers;
+using Seldinger.Imaging.Thermal.Internal;
+
+namespace Seldinger.Imaging.Thermal;
+
+/// <summary>
+/// The CPU bioheat engine: explicit 7-point finite differences in float32, slabs of constant k in parallel, SIMD along
+/// i in rows of one material, ping-pong temperature buffers from <see cref="BufferPool.Current"/>. It is the reference
+/// the GPU engine is checked against.
+/// </summary>
+public sealed class CpuBioheatEngine : IBioheatEngine
+{
+    /// <summary>Creates an engine.</summary>
+    /// <param name="maxDegreeOfParallelism">Threads to use; 0 or less: every core.</param>
+    public CpuBioheatEngine(int maxDegreeOfParallelism = 0)
+    {
+        MaxDegreeOfParallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
+    }
+
+    /// <summary>Threads the engine uses.</summary>
+    public int MaxDegreeOfParallelism { get; }
+
+    /// <inheritdoc/>
+    public string Name => $"cpu, {MaxDegreeOfParallelism} threads";
+
+    /// <inheritdoc/>
+    public BioheatResult Run(BioheatProblem problem, IReadOnlyList<BioheatPhase> schedule, BioheatOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(schedule);
+        options ??= new BioheatOptions();
+        var plan = BioheatStepPlan.Create(problem, schedule, options);
+        var clock = Stopwatch.StartNew();
+        var geometry = problem.Geometry;
+        var count = checked((int)geometry.VoxelCount);
+        var coefficients = new BioheatCoefficients(problem, options);
+        var peak = new Volume<float>(geometry);
+        var coldest = new Volume<float>(geometry);
+        var omega = new Volume<float>(geometry);
+        var cem = new Volume<float>(geometry);
+        var final = new Volume<float>(geometry);
+        var pool = BufferPool.Current;
+        var a = pool.Rent<float>(count);
+        var b = pool.Rent<float>(count);
+        try
+        {
+            InitialTemperature(problem, a.AsSpan(0, count));
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+            var kernel = new CpuBioheatKernel(problem, coefficients, a, b, peak.Voxels, coldest.Voxels, omega.Voxels, cem.Voxels, parallel);
+            if (schedule[0].ProbeTemperatureCelsius is { } firstProbe)
+            {
+                kernel.HoldProbe((float)firstProbe);
+            }
+
+            a.AsSpan(0, count).CopyTo(peak.Voxels);
+            a.AsSpan(0, count).CopyTo(coldest.Voxels);
+            kernel.InitialiseActivity();
+            var total = plan.TotalSteps;
+            var every = Math.Max(1, total / 100);
+            var done = 0;
+            progress?.Report(0);
+            for (var p = 0; p < schedule.Count; p++)
+            {
+                var phase = schedule[p];
+                float? probe = phase.ProbeTemperatureCelsius is { } probeTemperature ? (float)probeTemperature : null;
+                if (probe is { } held)
+                {
+                    kernel.HoldProbe(held);
+                }
+
+                var dt = (float)plan.PhaseTimeStepSeconds[p];
+                var scale = (float)phase.SourceScale;
+                for (var s = 0; s < plan.StepsPerPhase[p]; s++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    kernel.Step(dt, scale, probe);
+                    done++;
+                    if (done % every == 0)
+                    {
+                        progress?.Report((double)done / total);
+                    }
+                }
+            }
+
+            kernel.Current.AsSpan(0, count).CopyTo(final.Voxels);
+            for (var n = 0; n < count; n++)
+            {
+                var t = final.Voxels[n];
+                peak.Voxels[n] = MathF.Max(peak.Voxels[n], t);
+                coldest.Voxels[n] = MathF.Min(coldest.Voxels[n], t);
+            }
+
+            progress?.Report(1);
+            return new BioheatResult(final, peak, coldest, omega, cem, total, plan.TimeStepSeconds, schedule.Sum(s => s.DurationSeconds), clock.Elapsed);
+        }
+        finally
+        {
+            pool.Return(a);
+            pool.Return(b);
+        }
+    }
+
+    /// <summary>Start temperatures: the problem's, or blood temperature; blood voxels at blood temperature.</summary>
+    private static void InitialTemperature(BioheatProblem problem, Span<float> t)
+    {
+        if (problem.InitialTemperature is { } initial)
+        {
+            initial.Voxels.CopyTo(t);
+        }
+        else
+        {
+            t.Fill((float)problem.BloodTemperatureCelsius);
+        }
+
+        if (problem.Fixed is { } fixedVoxels)
+        {
+            var tb = (float)problem.BloodTemperatureCelsius;
+            for (var n = 0; n < t.Length; n++)
+            {
+                if (fixedVoxels.Voxels[n] == (byte)BioheatFixedKind.Blood)
+                {
+                    t[n] = tb;
+                }
+            }
+        }
+    }
+}
