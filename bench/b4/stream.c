@@ -7,6 +7,7 @@
  * Prints one line: "copy_gbs=<median> triad_gbs=<median> copy_best_gbs=<best> triad_best_gbs=<best> threads=<n> mib=<m>"
  * Bytes counted as STREAM does: copy 2 x 4 bytes per element, triad 3 x 4 bytes (write-allocate traffic not counted).
  */
+#define _POSIX_C_SOURCE 199309L
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,0 +1,115 @@
+using Seldinger.Imaging.Geometry;
+using Seldinger.Imaging.Thermal;
+
+namespace Seldinger.Imaging.Gpu.Thermal.Internal;
+
+/// <summary>
+/// The per-thread flag words of <see cref="BioheatKernels.Step"/> (thread = column (i, j) × chunk of k), computed on the
+/// host from the problem's volumes. Conservative: a flag may claim a fixed voxel or a second material where none is
+/// needed (the kernel then only reads more), never the opposite.
+/// </summary>
+internal static class BioheatChunkFlags
+{
+    /// <summary>Threads wanted at least, so that a device has enough columns in flight.</summary>
+    public const int TargetThreads = 1 << 17;
+
+    /// <summary>The chunk length along k: the whole column when there are enough columns, else shorter chunks.</summary>
+    public static int ChooseChunkLength(VolumeGeometry g, int requested)
+    {
+        if (requested > 0)
+        {
+            return Math.Min(requested, g.SizeK);
+        }
+
+        var columns = (long)g.SizeI * g.SizeJ;
+        var chunks = (int)Math.Clamp((TargetThreads + columns - 1) / columns, 1, g.SizeK);
+        return Math.Max(1, (g.SizeK + chunks - 1) / chunks);
+    }
+
+    public static int[] Build(BioheatProblem problem, int chunkLength)
+    {
+        var g = problem.Geometry;
+        int si = g.SizeI, sj = g.SizeJ, sk = g.SizeK;
+        var chunks = (sk + chunkLength - 1) / chunkLength;
+        var material = problem.MaterialIndex.Voxels;
+        var fixedKind = problem.Fixed?.Voxels;
+        var source = problem.HeatSource?.Voxels;
+        var plane = si * sj;
+        var threads = plane * chunks;
+
+        // Own column range k0 − 1 … k1 (clamped): one material (or −1) and whether a fixed voxel occurs; own k0 … k1 − 1: a source.
+        var own = new int[threads];
+        var ownFixed = new bool[threads];
+        var ownSource = new bool[threads];
+        Parallel.For(0, chunks * sj, row =>
+        {
+            var c = row / sj;
+            var j = row % sj;
+            var k0 = c * chunkLength;
+            var k1 = Math.Min(sk, k0 + chunkLength);
+            var from = Math.Max(0, k0 - 1);
+            var to = Math.Min(sk - 1, k1);
+            for (var i = 0; i < si; i++)
+            {
+                var column = i + (si * j);
+                var m = (int)material[column + (plane * from)];
+                var anyFixed = false;
+                var anySource = false;
+                for (var k = from; k <= to; k++)
+                {
+                    var n = column + (plane * k);
+                    if (material[n] != m)
+                    {
+                        m = -1;
+                    }
+
+                    anyFixed |= fixedKind is not null && fixedKind[n] != 0;
+                    anySource |= source is not null && k >= k0 && k < k1 && source[n] != 0;
+                }
+
+                var t = column + (plane * c);
+                own[t] = m;
+                ownFixed[t] = anyFixed;
+                ownSource[t] = anySource;
+            }
+        });
+
+        var flags = new int[threads];
+        Parallel.For(0, chunks * sj, row =>
+        {
+            var c = row / sj;
+            var j = row % sj;
+            for (var i = 0; i < si; i++)
+            {
+                var t = i + (si * j) + (plane * c);
+                var m = own[t];
+                var near = ownFixed[t];
+                Span<int> neighbours = [i > 0 ? t - 1 : t, i < si - 1 ? t + 1 : t, j > 0 ? t - si : t, j < sj - 1 ? t + si : t];
+                foreach (var nb in neighbours)
+                {
+                    if (own[nb] != m)
+                    {
+                        m = -1;
+                    }
+
+                    near |= ownFixed[nb];
+                }
+
+                var flag = m >= 0 ? m : BioheatKernels.Mixed;
+                if (near)
+                {
+                    flag |= BioheatKernels.FixedNear;
+                }
+
+                if (ownSource[t])
+                {
+                    flag |= BioheatKernels.Source;
+                }
+
+                flags[t] = flag;
+            }
+        });
+
+        return flags;
+    }
+}
