@@ -25,7 +25,8 @@ namespace Seldinger.Imaging.Registration;
 public static class RigidRegistration
 {
     private const int MinimumSamples = 64;
-    private const double MinimumOverlap = 0.5;
+    private const double MinimumOverlap = 0.25;
+    private const int SearchSamples = 3000;
 
     /// <summary>Finds the transform that maps <paramref name="fixedImage"/>'s points onto the same anatomy in <paramref name="movingImage"/>.</summary>
     /// <exception cref="ArgumentException">
@@ -65,6 +66,11 @@ public static class RigidRegistration
             var movingRange = PercentileRange(MovingValues(movingLevel, options.SamplesPerLevel), "moving");
             var evaluator = new MetricEvaluator(x, y, z, values, movingLevel, options.Metric, options.HistogramBins, fixedRange, movingRange);
             var radius = RmsRadius(x, y, z, centre);
+            if (level == 0 && options.TranslationSearchMm > 0)
+            {
+                SearchTranslations(x, y, z, values, movingLevel, parameters, centre, options, fixedRange, movingRange, spacing);
+            }
+
             var (iterations, start, final, step) = Optimise(evaluator, parameters, centre, options, radius, spacing, level == 0);
             levels.Add(new RigidRegistrationLevel(spacing, values.Length, iterations, start, final));
             last = evaluator;
@@ -226,6 +232,56 @@ public static class RigidRegistration
         return (iterations, start, -cost, step);
     }
 
+    // The descent's capture range is a few times the coarsest spacing; a coarse grid of translations on a subset of the
+    // samples finds the right basin first when the patient moved further than that.
+    private static void SearchTranslations(
+        double[] x, double[] y, double[] z, float[] values, FloatImage moving, double[] parameters, WorldPoint centre,
+        RigidRegistrationOptions options, (double Min, double Max) fixedRange, (double Min, double Max) movingRange, double spacing)
+    {
+        var stride = Math.Max(1, values.Length / SearchSamples);
+        var count = (values.Length + stride - 1) / stride;
+        double[] sx = new double[count], sy = new double[count], sz = new double[count];
+        var sv = new float[count];
+        for (var s = 0; s < count; s++)
+        {
+            (sx[s], sy[s], sz[s], sv[s]) = (x[s * stride], y[s * stride], z[s * stride], values[s * stride]);
+        }
+
+        var evaluator = new MetricEvaluator(sx, sy, sz, sv, moving, options.Metric, options.HistogramBins, fixedRange, movingRange);
+        var reach = options.TranslationSearchMm;
+        var step = Math.Max(spacing, reach / 5);
+        var steps = (int)Math.Floor(reach / step);
+        var best = (double[])parameters.Clone();
+        var (bestSimilarity, bestOverlap) = evaluator.Evaluate(ToTransform(parameters, centre, options.InitialTransform));
+        var bestScore = bestOverlap < MinimumOverlap ? double.NegativeInfinity : bestSimilarity;
+        var trial = (double[])parameters.Clone();
+        {
+            for (var a = -steps; a <= steps; a++)
+            {
+                for (var b = -steps; b <= steps; b++)
+                {
+                    for (var c = -steps; c <= steps; c++)
+                    {
+                        trial[3] = parameters[3] + (a * step);
+                        trial[4] = parameters[4] + (b * step);
+                        trial[5] = parameters[5] + (c * step);
+                        var (similarity, overlap) = evaluator.Evaluate(ToTransform(trial, centre, options.InitialTransform));
+                        if (overlap >= MinimumOverlap && similarity > bestScore)
+                        {
+                            bestScore = similarity;
+                            Array.Copy(trial, best, 6);
+                        }
+                    }
+                }
+            }
+        }
+
+        if (!double.IsNegativeInfinity(bestScore))
+        {
+            Array.Copy(best, parameters, 6);
+        }
+    }
+
     private static RigidTransform ToTransform(double[] p, WorldPoint centre, RigidTransform initial) =>
         RigidTransform.FromEulerAngles(centre, p[0], p[1], p[2], new Vector3D(p[3], p[4], p[5])).After(initial);
 
@@ -375,7 +431,7 @@ public static class RigidRegistration
 
         foreach (var s in options.LevelSpacingsMm)
         {
-            if (!double.IsFinite(s) || s <= 0 || s > 100)
+            if (!(s > 0 && s <= 100))
             {
                 throw new ArgumentException($"A pyramid level spacing must lie in (0, 100] mm, not {s}.", nameof(options));
             }
@@ -399,6 +455,11 @@ public static class RigidRegistration
         if (!(options.MinimumStepFraction > 0 && options.MinimumStepFraction < 1))
         {
             throw new ArgumentException($"The minimum step fraction must lie in (0, 1), not {options.MinimumStepFraction}.", nameof(options));
+        }
+
+        if (!(options.TranslationSearchMm >= 0 && options.TranslationSearchMm <= 100))
+        {
+            throw new ArgumentException($"The translation search reach must lie in [0, 100] mm, not {options.TranslationSearchMm}.", nameof(options));
         }
 
         if (options.FixedMask is { } mask)

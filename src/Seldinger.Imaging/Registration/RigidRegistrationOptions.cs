@@ -32,6 +32,12 @@ public sealed record RigidRegistrationOptions
     /// <summary>Starting transform (fixed → moving).</summary>
     public RigidTransform InitialTransform { get; init; } = RigidTransform.Identity;
 
+    /// <summary>
+    /// Before the coarsest level, translations up to this far (mm, each axis, in steps of the coarsest spacing or a fifth
+    /// of the reach) are tried on a subset of the samples and the best starts the descent; 0 skips the search.
+    /// </summary>
+    public double TranslationSearchMm { get; init; } = 20;
+
     /// <summary>The optimiser stops a level when its step falls below this fraction of the level's spacing.</summary>
     public double MinimumStepFraction { get; init; } = 0.02;
 }
