@@ -56,6 +56,7 @@ public static class SeldingerWebApp
         services.AddScoped<ImportService>();
         services.TryAddSingleton(new ProcedureCatalogueSource(() => null));
         services.AddScoped<ProcedurePlanService>();
+        services.AddSingleton<AblationPlanFiles>().AddScoped<AblationPlanService>();
         services.AddScoped<LibraryCaseService>();
         return services;
     }
@@ -78,6 +79,7 @@ public static class SeldingerWebApp
         app.MapProcedureEndpoints();
         app.MapLibraryCaseEndpoints();
         app.MapPlanEndpoints();
+        app.MapAblationEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -15,7 +15,7 @@ namespace Seldinger.Server.Services;
 /// service gathers that input from the store (labels, CT, landmarks, weight, age, target).
 /// </summary>
 public sealed class ProcedurePlanService(
-    SeldingerDbContext db, VolumeCache volumes, ProcedureCatalogueSource catalogues, TimeProvider clock)
+    SeldingerDbContext db, VolumeCache volumes, ProcedureCatalogueSource catalogues, TimeProvider clock, AblationPlanService ablation)
 {
     /// <summary>Largest coordinate accepted in a request, mm.</summary>
     public const double MaxCoordinate = 1e6;
@@ -63,6 +63,12 @@ public sealed class ProcedurePlanService(
     {
         var catalogue = catalogues.Load();
         var (procedure, target, manualEntry) = Validate(request, catalogue);
+        if (Planning.Ablation.AblationPlanner.IsAblation(procedure))
+        {
+            // Ablations plan through the ablation service (device, probes, zone maps) with its defaults.
+            return await ablation.PlanAsync(caseId, new AblationPlanRequest(procedure.Id), cancellationToken);
+        }
+
         var patientCase = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (patientCase is null)
         {
@@ -128,7 +134,9 @@ public sealed class ProcedurePlanService(
         var procedure = catalogue.Find(record.ProcedureId)
             ?? throw new PlanningException($"The procedure {record.ProcedureId} is no longer in the catalogue; valid ids: {ValidIds(catalogue)}.");
         var inputs = InputsOf(record);
-        var (plan, labelsDigest) = await RunAsync(patientCase, procedure, catalogue, inputs, cancellationToken);
+        var (plan, labelsDigest) = Planning.Ablation.AblationPlanner.IsAblation(procedure)
+            ? await ablation.RerunAsync(record, patientCase, procedure, catalogue, cancellationToken)
+            : await RunAsync(patientCase, procedure, catalogue, inputs, cancellationToken);
 
         var differences = new List<string>();
         if (catalogue.Version != record.CatalogueVersion)
