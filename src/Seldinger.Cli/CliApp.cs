@@ -47,6 +47,8 @@ internal static class CliApp
           plan --case-id GUID --procedure ID [--data DIR] [--db sqlite|postgres] [--connection STR] [--target x,y,z] [--entry x,y,z] [--catalogue FILE] [--json] [--out FILE]
                  Plan a procedure on a phantom library case (generated in memory) or on a stored case (the plan is stored).
                  Exit code 0: a safe route exists; 3: no safe route (see the warnings); 4: planning is not possible.
+          ablate --case NAME | --case-id GUID [--procedure ID] [--device ID] [--setting ID] [--probes N] [--json] [--out DIR] …; ablate devices
+                 Plan an ablation (probes, zone, margins, structures at risk); 'seldinger ablate --help' lists every option.
           db migrate [--data DIR] [--db sqlite|postgres] [--connection STR]
                  Create or update the database schema.
 
@@ -72,6 +74,7 @@ internal static class CliApp
                 "dicom" => DicomCommand.Run(args.Skip(1).ToArray()),
                 "image" => ImageCommand.Run(args.Skip(1).ToArray()),
                 "db" => await DbCommand.RunAsync(args.Skip(1).ToArray()),
+                "ablate" => await AblateCommand.RunAsync(args.Skip(1).ToArray()),
                 "plan" => await PlanCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--json")),
                 "procedures" => ProceduresCommand.Run(CommandLine.Parse(args.Skip(1), "--json")),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
