@@ -217,5 +217,5 @@ public static class AblationEvaluator
     private static double Distance(double value, string what) =>
         double.IsFinite(value) && value >= 0 && value <= AblationEvaluationOptions.MaxDistanceMm
             ? value
-            : throw new ArgumentException($"The {what} must be between 0 and {AblationEvaluationOptions.MaxDistanceMm} mm; it is {value} mm.", "options");
+            : throw new ArgumentException($"The {what} must be between 0 and {AblationEvaluationOptions.MaxDistanceMm} mm; it is {value} mm.");
 }
