@@ -88,6 +88,12 @@ public sealed class BioheatProblem
     /// <summary>Fixed-temperature voxels (<see cref="BioheatFixedKind"/> values) on the same grid; null: none.</summary>
     public Volume<byte>? Fixed { get; init; }
 
+    /// <summary>
+    /// The heat source acts only in voxels colder than this (°C); at or above it the voxel's deposition stops, as when
+    /// tissue at the electrode boils and desiccates and its impedance rises. +∞ (the default): no limit.
+    /// </summary>
+    public double SourceCutoffCelsius { get; init; } = double.PositiveInfinity;
+
     /// <summary>Lower end of the phase-change range (°C): fully frozen at or below it.</summary>
     public double PhaseChangeLowCelsius { get; init; } = -8;
 
@@ -101,6 +107,11 @@ public sealed class BioheatProblem
         if (!double.IsFinite(PhaseChangeLowCelsius) || !double.IsFinite(PhaseChangeHighCelsius) || PhaseChangeLowCelsius >= PhaseChangeHighCelsius)
         {
             throw new ArgumentException($"The phase-change range {PhaseChangeLowCelsius}…{PhaseChangeHighCelsius} °C must be finite with its low end below its high end.");
+        }
+
+        if (double.IsNaN(SourceCutoffCelsius))
+        {
+            throw new ArgumentException("The source cut-off temperature is not a number.");
         }
 
         if (InitialTemperature is { } initial)

@@ -53,7 +53,7 @@ public class CpuBioheatEngineTests
         for (var trial = 0; trial < 8; trial++)
         {
             var problem = ThermalTestProblems.Random(random, cryo: true);
-            BioheatPhase[] schedule = [new BioheatPhase(120, 0, -120), new BioheatPhase(40, 0, null), new BioheatPhase(60, 0, -120)];
+            BioheatPhase[] schedule = [new BioheatPhase(12, 0, -120), new BioheatPhase(4, 0, null), new BioheatPhase(6, 0, -120)];
             var options = new BioheatOptions { TimeStepSeconds = problem.MaxStableTimeStepSeconds(schedule) };
             AssertMatchesReference(problem, schedule, options, 2);
             var result = new CpuBioheatEngine(2).Run(problem, schedule, options);

@@ -115,7 +115,7 @@ internal static class ReferenceBioheatSolver
                             else
                             {
                                 var unfrozen = tn >= tHigh;
-                                int[] neighbours =
+                                Span<int> neighbours =
                                 [
                                     i > 0 ? Index(i - 1, j, k) : n, i < ni - 1 ? Index(i + 1, j, k) : n,
                                     j > 0 ? Index(i, j - 1, k) : n, j < nj - 1 ? Index(i, j + 1, k) : n,
@@ -151,7 +151,7 @@ internal static class ReferenceBioheatSolver
                                 }
 
                                 var perfusion = unfrozen ? ((float)(problem.BloodVolumetricHeatCapacity * mats[m].Perfusion) * (omega[n] > 0 ? MathF.Exp(-omega[n]) : 1f)) * (tb - tn) : 0f;
-                                var q = source[n] * scale;
+                                var q = tn < (float)problem.SourceCutoffCelsius ? source[n] * scale : 0f;
                                 result = tn + (dt * InvC(m, tn) * (sum + perfusion + q));
                             }
 

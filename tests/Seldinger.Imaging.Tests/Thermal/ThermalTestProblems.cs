@@ -86,6 +86,7 @@ internal static class ThermalTestProblems
         {
             InitialTemperature = initial,
             HeatSource = cryo ? null : source,
+            SourceCutoffCelsius = 60 + (40 * random.NextDouble()),
             Fixed = fixedVoxels,
         };
     }

@@ -57,6 +57,7 @@ internal sealed class BioheatCoefficients
         PhaseHigh = (float)problem.PhaseChangeHighCelsius;
         InversePhaseRange = (float)(1 / range);
         BloodTemperature = (float)problem.BloodTemperatureCelsius;
+        SourceCutoff = (float)problem.SourceCutoffCelsius;
         DamageThreshold = (float)options.DamageThresholdCelsius;
         ColdTracking = (float)options.ColdTrackingCelsius;
         ColdActivity = Math.Max(ColdTracking, PhaseHigh);
@@ -95,6 +96,9 @@ internal sealed class BioheatCoefficients
     public float InversePhaseRange { get; }
 
     public float BloodTemperature { get; }
+
+    /// <summary>The source acts only below this temperature (float; +∞ for none).</summary>
+    public float SourceCutoff { get; }
 
     public float DamageThreshold { get; }
 

@@ -273,7 +273,7 @@ internal sealed class CpuBioheatKernel
                     perfusion = rate * (tb - tn);
                 }
 
-                var q = _source is null ? 0f : _source[n] * _sourceScale;
+                var q = _source is null || tn >= c.SourceCutoff ? 0f : _source[n] * _sourceScale;
                 var dtc = _dt * c.InverseCapacityAt(m, tn);
                 result = tn + (dtc * (sum + perfusion + q));
             }
