@@ -288,6 +288,7 @@ export class AblationPanel {
     if (!stored || !out) return;
     if (button) button.disabled = true;
     out.className = "confirmation busy";
+    out.dataset.state = "busy";
     out.textContent = "Synthesising the post-ablation CT and registering it…";
     try {
       const result = await api<AblationConfirmation>(`/api/plans/${encodeURIComponent(stored.id)}/ablation/confirm`, {
@@ -301,6 +302,7 @@ export class AblationPanel {
       await this.viewer.refreshOverlayLayer(LAYER_KEY);
     } catch (e) {
       out.className = "confirmation error";
+      out.dataset.state = "error";
       out.textContent = `The check failed: ${message(e)}`;
     } finally {
       if (button) button.disabled = false;
