@@ -56,7 +56,7 @@ public static class SeldingerWebApp
         services.AddScoped<ImportService>();
         services.TryAddSingleton(new ProcedureCatalogueSource(() => null));
         services.AddScoped<ProcedurePlanService>();
-        services.AddSingleton<AblationPlanFiles>().AddScoped<AblationPlanService>();
+        services.AddSingleton<AblationPlanFiles>().AddScoped<AblationPlanService>().AddScoped<AblationConfirmationService>();
         services.AddScoped<LibraryCaseService>();
         return services;
     }

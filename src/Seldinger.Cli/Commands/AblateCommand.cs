@@ -27,12 +27,15 @@ internal static class AblateCommand
         Usage: seldinger ablate --case NAME [--procedure ID] [--age YEARS] [--size N] [OPTIONS]
                seldinger ablate --case-id GUID [--procedure ID] [--data DIR] [--db sqlite|postgres] [--connection STR] [OPTIONS]
                seldinger ablate devices [--json] [--devices FILE]
+               seldinger ablate confirm --case NAME [--procedure ID] [--age YEARS] [--size N] (--simulate [--rotate x,y,z] [--shift x,y,z] [--seed N] | --post DIR) [--json]
           OPTIONS: [--device ID] [--setting ID] [--probes N] [--max-probes N] [--model table|bioheat] [--margin MM]
                    [--devices FILE] [--probe DEVICE:SETTING:x,y,z:x,y,z]... [--json] [--out DIR]
           The procedure defaults to the ablation the phantom case was made for (the catalogue's phantomCases).
           --probe places the operator's own probes (entry then tip, LPS mm) and evaluates them without a search.
           --out DIR writes plan.json, zone.nrrd (bit 0 lethal, bit n the n-th isotherm) and margin.nrrd (mm).
           Exit code 0: tumor + margin covered; 3: coverage below the goal; 4: planning is not possible; 2: usage.
+          confirm plans with the defaults, then registers a post-ablation CT (synthesised from the planned zone moved by
+          --rotate degrees and --shift mm, or read from the slices in --post DIR), segments the zone and prints the achieved margin.
         """;
 
     private static readonly System.Text.Json.JsonSerializerOptions IndentedJson = new(Server.Endpoints.AblationEndpoints.Json) { WriteIndented = true };
@@ -43,6 +46,11 @@ internal static class AblateCommand
         {
             CliApp.Say(Usage);
             return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "confirm")
+        {
+            return await AblateConfirmCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--json", "--simulate"));
         }
 
         if (args.Length > 0 && args[0] == "devices")

@@ -45,8 +45,24 @@ public static class AblationEndpoints
         plans.MapGet("/margin.nrrd", MarginAsync).WithName("GetAblationMarginNrrd")
             .WithSummary("The ablative margin map as a float32 NRRD (mm, positive inside the zone, NaN outside the tumor).")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+        plans.MapPost("/confirm", ConfirmAsync).WithName("ConfirmAblation")
+            .WithSummary("Confirms the ablation on a post-ablation CT: body {postSeriesUid} (an imported series) or {simulate: {rotationDeg, translationMm, seed}} "
+                + "(synthesised from the plan's zone). Registers it to the planning CT, segments the zone and measures the achieved margin; kept with the plan "
+                + "and drawn as the overlay's achieved layer.");
+        plans.MapGet("/confirmation", ConfirmationAsync).WithName("GetAblationConfirmation")
+            .WithSummary("The plan's last confirmation; 404 when it has none.");
         return routes;
     }
+
+    private static Task<Results<JsonHttpResult<AblationConfirmationDto>, ProblemHttpResult>> ConfirmAsync(
+        Guid planId, AblationConfirmRequest? request, AblationConfirmationService confirmations, CancellationToken ct) =>
+        PlanEndpoints.GuardAsync<JsonHttpResult<AblationConfirmationDto>>(async () =>
+            TypedResults.Json(await confirmations.ConfirmAsync(planId, request, ct), Json));
+
+    private static Task<Results<JsonHttpResult<AblationConfirmationDto>, ProblemHttpResult>> ConfirmationAsync(
+        Guid planId, AblationConfirmationService confirmations, CancellationToken ct) =>
+        PlanEndpoints.GuardAsync<JsonHttpResult<AblationConfirmationDto>>(async () =>
+            TypedResults.Json(await confirmations.LastAsync(planId, ct), Json));
 
     private static Results<JsonHttpResult<AblationDevicesDto>, ProblemHttpResult> Devices(AblationPlanService ablation) =>
         PlanEndpoints.Guard(() => TypedResults.Json(ablation.Devices(), Json));
