@@ -154,6 +154,27 @@ export interface AblationPlanRequest {
   marginMm?: number;
 }
 
+/** The server's enum names in declaration order, for plans whose JSON carries an enum as its number. */
+const MODALITIES = ["Radiofrequency", "Microwave", "Cryo"];
+const PROTECTION_KINDS = ["Hydrodissection", "ThermalProtection", "DifferentApproach", "HeatSinkCompensation"];
+const SEVERITIES = ["Info", "Caution", "Danger"];
+
+function enumName(value: unknown, names: readonly string[]): string {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < names.length ? names[value] : String(value);
+}
+
+/** The summary with its enums as names (modality, protection kinds, severities), whether the JSON had names or numbers. */
+export function normaliseSummary(a: AblationSummary): AblationSummary {
+  return {
+    ...a,
+    modality: enumName(a.modality, MODALITIES),
+    structuresAtRisk: (a.structuresAtRisk ?? []).map((s) => ({ ...s, severity: enumName(s.severity, SEVERITIES) })),
+    heatSinks: a.heatSinks ?? [],
+    suggestions: (a.suggestions ?? []).map((s) => ({ ...s, kind: enumName(s.kind, PROTECTION_KINDS) })),
+    alternatives: a.alternatives ?? [],
+  };
+}
+
 /** Overlay layers of GET /api/plans/{id}/ablation/overlay/{kind}.png. */
 export const OVERLAY_LAYERS = ["zone", "isotherms", "margin", "achieved"] as const;
 export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];

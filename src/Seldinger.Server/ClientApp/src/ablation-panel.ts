@@ -25,6 +25,7 @@ import {
   marginClass,
   millilitres,
   millimetres,
+  normaliseSummary,
   parseLegend,
   percent,
   planRows,
@@ -220,7 +221,7 @@ export class AblationPanel {
     try {
       const stored = await api<StoredAblationPlan>(`/api/cases/${encodeURIComponent(this.caseId)}/ablation-plans`, { method: "POST", body: JSON.stringify(body) });
       window.clearInterval(timer);
-      this.bodies.set(stored.id, stored);
+      this.remember(stored);
       this.plans = [stored as StoredPlan, ...this.plans.filter((p) => p.id !== stored.id)];
       this.renderList();
       this.setStatus(`Planned in ${((performance.now() - started) / 1000).toFixed(1)} s.`, "");
@@ -326,7 +327,7 @@ export class AblationPanel {
     }
     if (this.current?.id === stored.id) return;
     if ((stored.plan as { ablation?: unknown } | undefined)?.ablation) {
-      this.bodies.set(stored.id, stored as StoredAblationPlan);
+      this.remember(stored as StoredAblationPlan);
       if (!this.plans.some((p) => p.id === stored.id)) this.plans = [stored, ...this.plans];
       await this.select(stored.id, false);
     } else if (this.current) {
@@ -337,9 +338,15 @@ export class AblationPanel {
   private async body(planId: string): Promise<StoredAblationPlan> {
     const known = this.bodies.get(planId);
     if (known?.plan) return known;
-    const stored = await api<StoredAblationPlan>(`/api/plans/${encodeURIComponent(planId)}`);
-    this.bodies.set(planId, stored);
-    return stored;
+    return this.remember(await api<StoredAblationPlan>(`/api/plans/${encodeURIComponent(planId)}`));
+  }
+
+  /** Keeps a stored plan's body, its ablation summary with enum names. */
+  private remember(stored: StoredAblationPlan): StoredAblationPlan {
+    const plan = stored.plan;
+    const kept = plan?.ablation ? { ...stored, plan: { ...plan, ablation: normaliseSummary(plan.ablation) } } : stored;
+    this.bodies.set(stored.id, kept);
+    return kept;
   }
 
   private async loadConfirmation(planId: string): Promise<void> {
