@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Seldinger.Imaging.Geometry;
 
 namespace Seldinger.Planning.Ablation;
@@ -10,6 +11,7 @@ namespace Seldinger.Planning.Ablation;
 public sealed record AblationProbe(string DeviceId, string SettingId, WorldPoint Entry, WorldPoint Tip)
 {
     /// <summary>Unit vector along the shaft, from the entry towards the tip.</summary>
+    [JsonIgnore]
     public Vector3D Axis => (Tip - Entry).Normalized;
 
     /// <summary>Inserted length from entry to tip (mm).</summary>

@@ -15,6 +15,11 @@ public static class ProcedurePlanner
             return "malformation";
         }
 
+        if (Ablation.AblationPlanner.IsAblation(procedure))
+        {
+            return "ablation";
+        }
+
         return procedure.Route switch
         {
             RouteKind.Needle when procedure.Id == "gastrostomy" => "gastrostomy",
@@ -56,6 +61,7 @@ public static class ProcedurePlanner
         return PlannerFor(input.Procedure) switch
         {
             "needle" => Needles.NeedleRoutePlanner.Plan(input),
+            "ablation" => Ablation.AblationPlanner.Plan(input).Plan,
             "gastrostomy" => Enteric.GastrostomyPlanner.Plan(input),
             "vascular-access" => Vascular.VascularAccessPlanner.Plan(input),
             "angiography" => Vascular.AngiographyPlanner.Plan(input),

@@ -18,7 +18,7 @@ public class NeedleRoutePlannerTests
     public static TheoryData<string, string> CaseProcedures()
     {
         var data = new TheoryData<string, string>();
-        foreach (var p in Catalogue.Procedures.Where(p => ProcedurePlanner.PlannerFor(p) == "needle"))
+        foreach (var p in Catalogue.Procedures.Where(p => ProcedurePlanner.PlannerFor(p) is "needle" or "ablation"))
         {
             foreach (var c in p.PhantomCases.Where(c => NeedleCases.Contains(c)))
             {
