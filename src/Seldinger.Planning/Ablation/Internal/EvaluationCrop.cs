@@ -73,10 +73,11 @@ internal static class EvaluationCrop
             geometry.SpacingI, geometry.SpacingJ, geometry.SpacingK, geometry.Direction);
 
     /// <summary>Copies the box out of <paramref name="volume"/> onto <paramref name="cropGeometry"/>.</summary>
-    public static Volume<byte> Extract(Volume<byte> volume, EvaluationBox box, VolumeGeometry cropGeometry)
+    public static Volume<T> Extract<T>(Volume<T> volume, EvaluationBox box, VolumeGeometry cropGeometry)
+        where T : unmanaged
     {
         var g = volume.Geometry;
-        var crop = new Volume<byte>(cropGeometry);
+        var crop = new Volume<T>(cropGeometry);
         var ni = box.SizeI;
         for (var k = 0; k < box.SizeK; k++)
         {

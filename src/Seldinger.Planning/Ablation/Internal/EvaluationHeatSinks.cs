@@ -21,62 +21,76 @@ internal static class EvaluationHeatSinks
     public static List<AblationHeatSink> Find(Volume<byte> labels, Volume<float> zoneDistance, double minimumDiameterMm, double searchDistanceMm)
     {
         var found = new List<AblationHeatSink>();
-        var g = labels.Geometry;
-        var voxels = labels.Voxels;
-        var distance = zoneDistance.Voxels;
         foreach (var label in VesselLabels)
         {
-            var value = (byte)label;
-            var near = new List<int>();
-            for (var n = 0; n < voxels.Length; n++)
-            {
-                if (voxels[n] == value && distance[n] <= searchDistanceMm + EvaluationMath.Tolerance)
-                {
-                    near.Add(n);
-                }
-            }
-
-            if (near.Count == 0)
+            // Vessels are thin: their own box (plus the one-voxel wall around it) is usually a small part of the crop.
+            if (!EvaluationCrop.TryBounds(labels, (byte)label, nonZero: false, out var box))
             {
                 continue;
             }
 
-            var wall = EuclideanDistanceTransform.Compute(labels, v => v != value).Voxels;
-            var component = Components(voxels, value, g.SizeI, g.SizeJ, g.SizeK);
-
-            // Per connected piece: the nearest voxel whose centreline is wide enough.
-            var best = new Dictionary<int, (int Index, double Diameter)>();
-            foreach (var n in near)
-            {
-                var diameter = DiameterAt(n, voxels, value, wall, g.SizeI, g.SizeJ, g.SizeK, g.MinimumSpacing);
-                if (diameter < minimumDiameterMm - EvaluationMath.Tolerance)
-                {
-                    continue;
-                }
-
-                var piece = component[n];
-                if (!best.TryGetValue(piece, out var current)
-                    || distance[n] < distance[current.Index]
-                    || (distance[n] == distance[current.Index] && diameter > current.Diameter))
-                {
-                    best[piece] = (n, diameter);
-                }
-            }
-
-            foreach (var (index, diameter) in best.Values)
-            {
-                found.Add(new AblationHeatSink(label.ToString(), diameter, distance[index], g.IndexToWorld(g.VoxelAt(index))));
-            }
+            box = box.Grow(labels.Geometry, 0);
+            var g = EvaluationCrop.Geometry(labels.Geometry, box);
+            Find(EvaluationCrop.Extract(labels, box, g), EvaluationCrop.Extract(zoneDistance, box, g), label, minimumDiameterMm, searchDistanceMm, found);
         }
 
         found.Sort((a, b) => a.DistanceMm != b.DistanceMm ? a.DistanceMm.CompareTo(b.DistanceMm) : b.DiameterMm.CompareTo(a.DiameterMm));
         return found;
     }
 
+    private static void Find(Volume<byte> labels, Volume<float> zoneDistance, TissueLabel label, double minimumDiameterMm, double searchDistanceMm, List<AblationHeatSink> found)
+    {
+        var g = labels.Geometry;
+        var voxels = labels.Voxels;
+        var distance = zoneDistance.Voxels;
+        var value = (byte)label;
+        var near = new List<int>();
+        for (var n = 0; n < voxels.Length; n++)
+        {
+            if (voxels[n] == value && distance[n] <= searchDistanceMm + EvaluationMath.Tolerance)
+            {
+                near.Add(n);
+            }
+        }
+
+        if (near.Count == 0)
+        {
+            return;
+        }
+
+        var wall = EuclideanDistanceTransform.Compute(labels, v => v != value).Voxels;
+        var component = Components(voxels, value, g.SizeI, g.SizeJ, g.SizeK);
+
+        // Per connected piece: the nearest voxel whose centreline is wide enough.
+        var best = new Dictionary<int, (int Index, double Diameter)>();
+        foreach (var n in near)
+        {
+            var diameter = DiameterAt(n, voxels, value, wall, g.SizeI, g.SizeJ, g.SizeK, g.MinimumSpacing);
+            if (diameter < minimumDiameterMm - EvaluationMath.Tolerance)
+            {
+                continue;
+            }
+
+            var piece = component[n];
+            if (!best.TryGetValue(piece, out var current)
+                || distance[n] < distance[current.Index]
+                || (distance[n] == distance[current.Index] && diameter > current.Diameter))
+            {
+                best[piece] = (n, diameter);
+            }
+        }
+
+        foreach (var (index, diameter) in best.Values)
+        {
+            found.Add(new AblationHeatSink(label.ToString(), diameter, distance[index], g.IndexToWorld(g.VoxelAt(index))));
+        }
+    }
+
     /// <summary>
     /// Lumen diameter at the centreline reached by steepest ascent of the wall distance. The wall distance of the
-    /// centreline voxel is measured to the nearest voxel centre outside the lumen, which lies on average half a voxel
-    /// beyond the lumen's edge, so one voxel is taken off the diameter.
+    /// centreline voxel is measured to the nearest voxel centre outside the lumen, which lies between 0 and about half a
+    /// voxel beyond the lumen's edge (nearer the edge the more voxels the lumen spans), so the middle of that range, a
+    /// quarter voxel per side, is taken off.
     /// </summary>
     private static double DiameterAt(int start, byte[] voxels, byte value, float[] wall, int ni, int nj, int nk, double spacing)
     {
@@ -127,7 +141,7 @@ internal static class EvaluationHeatSinks
 
             if (next == n)
             {
-                return Math.Max(0, (2.0 * wall[n]) - spacing);
+                return Math.Max(0, (2.0 * wall[n]) - (0.5 * spacing));
             }
 
             n = next;
