@@ -220,7 +220,7 @@ internal static class GpuCheck
     }
 
     /// <summary>Device-to-device copies of a buffer: the driver's copy and a plain one-float-per-thread kernel.</summary>
-    private static Dictionary<string, object?> Bandwidth(Accelerator accelerator, int mib, int runs)
+    internal static Dictionary<string, object?> Bandwidth(Accelerator accelerator, int mib, int runs)
     {
         var count = (long)mib << 18;
         using var source = accelerator.Allocate1D<float>(count);
@@ -321,13 +321,13 @@ internal static class GpuCheck
         return labels;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         for (var i = 0; i < args.Length - 1; i++)
         {
@@ -340,7 +340,7 @@ internal static class GpuCheck
         return null;
     }
 
-    private static int Int(string[] args, string name, int fallback)
+    internal static int Int(string[] args, string name, int fallback)
     {
         var text = Option(args, name);
         if (text is null)

@@ -3,6 +3,7 @@ using Seldinger.GpuBench;
 return args switch
 {
     ["gpu-bench", ..] => GpuCheck.Run(args[1..]),
+    ["thermal-bench", ..] => ThermalCheck.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -15,6 +16,11 @@ static int Usage()
           medians on the device (synchronised), probes device-copy bandwidth, and writes JSON to --out.
           --device cpu-accelerator runs the kernels on ILGPU's CPU accelerator (a harness check only;
           use small --size).
+               gpubench thermal-bench --out thermal.json [--sizes 256,512] [--steps 20] [--runs 10] [--trials 8] [--seed N]
+                                      [--device gpu|cpu-accelerator] [--copy-mib 1024]
+          Checks the ILGPU bioheat engine against the CPU engine on fresh random problems (heat, hot probe, freeze,
+          thaw), times synchronised medians of N steps for plain conduction and an RF ablation at each size, probes
+          device-copy bandwidth, and writes JSON to --out (G updates/s and the fraction of the copy bandwidth).
         exit codes: 0 all checks passed, 1 a result differed from the CPU engine, 2 usage, 3 no CUDA device
         """);
     return 2;

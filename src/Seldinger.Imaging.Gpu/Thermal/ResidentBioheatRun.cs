@@ -92,6 +92,7 @@ public sealed class ResidentBioheatRun : IDisposable
             PhaseHigh = (float)problem.PhaseChangeHighCelsius,
             InversePhaseRange = (float)(1 / range),
             BloodTemperature = (float)problem.BloodTemperatureCelsius,
+            SourceCutoff = (float)problem.SourceCutoffCelsius,
             DamageThreshold = (float)options.DamageThresholdCelsius,
             ColdTracking = (float)options.ColdTrackingCelsius,
             InverseSpacingSquaredI = InverseSquare(g.SpacingI),

@@ -47,7 +47,7 @@ public sealed class GpuBioheatEngineTests : IDisposable
         1600 + (600 * random.NextDouble()),
         150_000 + (150_000 * random.NextDouble()));
 
-    /// <summary>A random problem: slabs and blobs of up to five materials, a hot source cluster, a probe line, scattered blood voxels.</summary>
+    /// <summary>A random problem: slabs and blobs of up to five materials, a hot source cluster (with or without a cut-off temperature), a probe line, scattered blood voxels.</summary>
     private static BioheatProblem RandomProblem(Random random)
     {
         int ni = 5 + random.Next(14), nj = 4 + random.Next(12), nk = 3 + random.Next(14);
@@ -94,6 +94,7 @@ public sealed class GpuBioheatEngineTests : IDisposable
             Fixed = fixedKind,
             PhaseChangeLowCelsius = -9 + random.NextDouble(),
             PhaseChangeHighCelsius = -1.5 + random.NextDouble(),
+            SourceCutoffCelsius = random.NextDouble() < 0.5 ? double.PositiveInfinity : 60 + (40 * random.NextDouble()),
         };
     }
 

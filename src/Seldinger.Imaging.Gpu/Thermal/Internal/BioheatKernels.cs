@@ -113,7 +113,7 @@ internal static class BioheatKernels
                     perfusion = rate * (p.BloodTemperature - tC);
                 }
 
-                var q = hasSource ? source[n] * p.SourceScale : 0f;
+                var q = hasSource && tC < p.SourceCutoff ? source[n] * p.SourceScale : 0f;
                 var dtc = p.Dt * InverseCapacityAt(table, p, count, mC, tC);
                 result = tC + (dtc * (sum + perfusion + q));
             }

@@ -27,6 +27,10 @@ internal struct BioheatStepParameters
     public float PhaseHigh;
     public float InversePhaseRange;
     public float BloodTemperature;
+
+    /// <summary>The source acts only where the old temperature is below this (°C; +∞: always).</summary>
+    public float SourceCutoff;
+
     public float DamageThreshold;
     public float ColdTracking;
     public float InverseSpacingSquaredI;

@@ -1,0 +1,380 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ILGPU;
+using ILGPU.Runtime.CPU;
+using Seldinger.Imaging;
+using Seldinger.Imaging.Geometry;
+using Seldinger.Imaging.Gpu.Thermal;
+using Seldinger.Imaging.Thermal;
+
+namespace Seldinger.GpuBench;
+
+/// <summary>
+/// The GPU check of the bioheat engine: the ILGPU engine against <see cref="CpuBioheatEngine"/> on fresh random problems
+/// (heating, a held hot probe, freezing, a passive thaw), then synchronised median times of N steps at the requested
+/// sizes for plain conduction and for an RF-ablation-like problem, with G updates/s and the fraction of the card's
+/// measured copy bandwidth, written as JSON.
+/// </summary>
+internal static class ThermalCheck
+{
+    /// <summary>Largest allowed |GPU − CPU| of the final, peak and coldest temperatures (°C).</summary>
+    private const double TemperatureTolerance = 1e-3;
+
+    /// <summary>Largest allowed |ΔΩ| and |ΔCEM43| relative to max(1e-3, |CPU|): device exp and fused multiply–adds.</summary>
+    private const double DamageTolerance = 1e-3;
+
+    /// <summary>Bytes per update of a plain-conduction voxel on the device: read T, write T′ (material, Ω and the rest are skipped by the per-thread flags).</summary>
+    private const int PlainBytes = 8;
+
+    /// <summary>Bytes per update in the source and fixed-voxel neighbourhood: T read and written, material, fixed kind, Q, Ω.</summary>
+    private const int GeneralBytes = 18;
+
+    private const double BloodCapacity = 1050 * 3617.0;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static int Run(string[] args)
+    {
+        var output = GpuCheck.Option(args, "--out");
+        if (output is null)
+        {
+            Console.Error.WriteLine("thermal-bench: --out FILE is required");
+            return 2;
+        }
+
+        var sizesText = GpuCheck.Option(args, "--sizes") ?? "256,512";
+        var sizes = sizesText.Split(',').Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : -1).ToArray();
+        var steps = GpuCheck.Int(args, "--steps", 20);
+        var runs = GpuCheck.Int(args, "--runs", 10);
+        var seed = GpuCheck.Int(args, "--seed", Environment.TickCount & 0x7fffffff);
+        var copyMib = GpuCheck.Int(args, "--copy-mib", 1024);
+        var trials = GpuCheck.Int(args, "--trials", 8);
+        var device = GpuCheck.Option(args, "--device") ?? "gpu";
+        if (sizes.Any(s => s is < 4 or > 1024) || steps < 1 || runs < 1 || copyMib < 1 || trials < 1 || device is not ("gpu" or "cpu-accelerator"))
+        {
+            Console.Error.WriteLine("thermal-bench: --sizes N,N (4…1024), --steps ≥ 1, --runs ≥ 1, --copy-mib ≥ 1, --trials ≥ 1, --device gpu|cpu-accelerator");
+            return 2;
+        }
+
+        Context? context = null;
+        GpuBioheatEngine? engine;
+        if (device == "gpu")
+        {
+            engine = BioheatEngines.TryCreateCuda(out var reason);
+            if (engine is null)
+            {
+                Console.Error.WriteLine($"thermal-bench: no CUDA device: {reason}");
+                return 3;
+            }
+        }
+        else
+        {
+            context = Context.Create(builder => builder.CPU());
+            engine = new GpuBioheatEngine(context.CreateCPUAccelerator(0));
+        }
+
+        try
+        {
+            var cpu = new CpuBioheatEngine();
+            var report = new Dictionary<string, object?>
+            {
+                ["date_utc"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                ["device"] = engine.Name,
+                ["device_memory_bytes"] = engine.Accelerator.MemorySize,
+                ["runtime"] = $".NET {Environment.Version}",
+                ["host"] = $"{Environment.ProcessorCount} threads, {Environment.OSVersion}",
+                ["cpu_engine"] = cpu.Name,
+                ["seed"] = seed,
+                ["tolerance"] = $"|gpu - cpu| <= {TemperatureTolerance} °C for temperatures; |gpu - cpu| <= {DamageTolerance} * max(1e-3, |cpu|) for Ω and CEM43",
+            };
+            Console.WriteLine($"device: {engine.Name}; seed {seed}");
+            var checks = Correctness(engine, cpu, seed, trials);
+            report["correctness"] = checks;
+            var pass = checks.All(c => (bool)c["pass"]!);
+            Console.WriteLine($"correctness: {(pass ? "pass" : "FAIL")}");
+
+            var timings = new List<Dictionary<string, object?>>();
+            foreach (var size in sizes)
+            {
+                foreach (var ablation in new[] { false, true })
+                {
+                    var timing = Time(engine, cpu, size, ablation, steps, runs);
+                    pass &= (bool)timing["pass"]!;
+                    timings.Add(timing);
+                }
+            }
+
+            report["timings"] = timings;
+            var bandwidth = GpuCheck.Bandwidth(engine.Accelerator, copyMib, runs);
+            report["bandwidth"] = bandwidth;
+            var copyGbs = (double)bandwidth["kernel_copy_gb_s"]!;
+            var memcpyGbs = (double)bandwidth["memcpy_gb_s"]!;
+            foreach (var t in timings)
+            {
+                t["fraction_of_kernel_copy_bandwidth"] = (double)t["effective_gb_s"]! / copyGbs;
+                t["fraction_of_memcpy_bandwidth"] = (double)t["effective_gb_s"]! / memcpyGbs;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t["case"]}: {(double)t["g_updates_per_s"]!:0.0} G updates/s, {(double)t["fraction_of_kernel_copy_bandwidth"]!:P0} of the kernel copy bandwidth"));
+            }
+
+            report["pass"] = pass;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+            File.WriteAllText(output, JsonSerializer.Serialize(report, Json));
+            Console.WriteLine($"wrote {output}");
+            return pass ? 0 : 1;
+        }
+        finally
+        {
+            var accelerator = engine.Accelerator;
+            engine.Dispose();
+            if (context is not null)
+            {
+                accelerator.Dispose();
+                context.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Random problems (sizes, spacings, materials, sources, fixed voxels from the seed) over a heat–hold–cool–freeze–thaw schedule.</summary>
+    private static List<Dictionary<string, object?>> Correctness(GpuBioheatEngine engine, CpuBioheatEngine cpu, int seed, int trials)
+    {
+        var random = new Random(seed);
+        var results = new List<Dictionary<string, object?>>();
+        for (var trial = 0; trial < trials; trial++)
+        {
+            var problem = RandomProblem(random);
+            BioheatPhase[] schedule = [new(20 + (20 * random.NextDouble()), 1, null), new(6, 0.5, 95), new(5, 0, null), new(15, 0, -150), new(6, 0, null)];
+            var expected = cpu.Run(problem, schedule);
+            var actual = engine.Run(problem, schedule);
+            var dT = Math.Max(MaxAbs(expected.FinalTemperature.Voxels, actual.FinalTemperature.Voxels),
+                Math.Max(MaxAbs(expected.PeakTemperature.Voxels, actual.PeakTemperature.Voxels), MaxAbs(expected.ColdestTemperature.Voxels, actual.ColdestTemperature.Voxels)));
+            var dOmega = Math.Max(MaxRel(expected.Damage.Voxels, actual.Damage.Voxels), MaxRel(expected.Cem43.Voxels, actual.Cem43.Voxels));
+            var pass = dT <= TemperatureTolerance && dOmega <= DamageTolerance && expected.Steps == actual.Steps;
+            var g = problem.Geometry;
+            results.Add(new()
+            {
+                ["size"] = new[] { g.SizeI, g.SizeJ, g.SizeK },
+                ["spacing_mm"] = new[] { g.SpacingI, g.SpacingJ, g.SpacingK },
+                ["materials"] = problem.Materials.Count,
+                ["steps"] = expected.Steps,
+                ["max_abs_diff_temperature_c"] = dT,
+                ["max_rel_diff_damage"] = dOmega,
+                ["max_omega"] = expected.Damage.Voxels.Max(),
+                ["min_temperature_c"] = expected.ColdestTemperature.Voxels.Min(),
+                ["pass"] = pass,
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {g.SizeI}×{g.SizeJ}×{g.SizeK}, {problem.Materials.Count} materials, {expected.Steps} steps: max |ΔT| {dT:g3} °C, max rel ΔΩ/CEM {dOmega:g3}{(pass ? string.Empty : " FAIL")}"));
+        }
+
+        return results;
+    }
+
+    /// <summary>Median time of <paramref name="steps"/> synchronised steps on a size³ problem, and the agreement with the CPU engine after them.</summary>
+    private static Dictionary<string, object?> Time(GpuBioheatEngine engine, CpuBioheatEngine cpu, int size, bool ablation, int steps, int runs)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"{size}³ at 1 mm, {(ablation ? "RF ablation (tumour, vein held at 37 °C, 1/r⁴ source)" : "plain conduction (one material, no source)")}");
+        var problem = ablation ? AblationProblem(size) : PlainProblem(size);
+        BioheatPhase[] unit = [new(1, 1, null)];
+        var dt = BioheatOptions.DefaultStabilityFraction * problem.MaxStableTimeStepSeconds(unit);
+        var options = new BioheatOptions { TimeStepSeconds = dt };
+        var voxels = problem.Geometry.VoxelCount;
+        Console.WriteLine($"{name}: device, 2 warm-up steps + {runs} × {steps} steps ...");
+        var times = new List<double>();
+        using (var run = engine.Upload(problem, [new((2 + (runs * steps)) * dt, 1, null)], options))
+        {
+            run.Advance(2);
+            run.Synchronize();
+            for (var r = 0; r < runs; r++)
+            {
+                var sw = Stopwatch.StartNew();
+                run.Advance(steps);
+                run.Synchronize();
+                times.Add(sw.Elapsed.TotalSeconds);
+            }
+        }
+
+        Console.WriteLine($"{name}: {steps} steps on the device and with the CPU engine ...");
+        BioheatPhase[] check = [new(steps * dt, 1, null)];
+        var sw2 = Stopwatch.StartNew();
+        var expected = cpu.Run(problem, check, options);
+        var cpuS = sw2.Elapsed.TotalSeconds;
+        var actual = engine.Run(problem, check, options);
+        var dT = MaxAbs(expected.FinalTemperature.Voxels, actual.FinalTemperature.Voxels);
+        var dOmega = MaxRel(expected.Damage.Voxels, actual.Damage.Voxels);
+        var median = GpuCheck.Median(times);
+        var updates = voxels * (double)steps / median;
+        var bytes = ablation ? GeneralFraction(problem) : 0;
+        var bytesPerUpdate = PlainBytes + ((GeneralBytes - PlainBytes) * bytes);
+        var pass = dT <= TemperatureTolerance && dOmega <= DamageTolerance;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median {median * 1e3:0.00} ms per {steps} steps, {updates / 1e9:0.0} G updates/s; CPU engine {cpuS:0.00} s; max |ΔT| {dT:g3} °C{(pass ? string.Empty : " FAIL")}"));
+        return new()
+        {
+            ["case"] = name,
+            ["voxels"] = voxels,
+            ["steps_per_run"] = steps,
+            ["time_step_s"] = dt,
+            ["device_median_s"] = median,
+            ["device_min_s"] = times.Min(),
+            ["device_runs_s"] = times,
+            ["g_updates_per_s"] = updates / 1e9,
+            ["cpu_engine_s"] = cpuS,
+            ["cpu_engine_g_updates_per_s"] = voxels * (double)steps / cpuS / 1e9,
+            ["general_voxel_fraction"] = bytes,
+            ["bytes_per_update"] = bytesPerUpdate,
+            ["bytes_note"] = $"{PlainBytes} B (T read, T' written) where the thread's neighbourhood is one free material without source; {GeneralBytes} B (also material, fixed kind, Q, Ω) near sources and fixed voxels",
+            ["effective_gb_s"] = updates * bytesPerUpdate / 1e9,
+            ["max_abs_diff_temperature_c"] = dT,
+            ["max_rel_diff_damage"] = dOmega,
+            ["pass"] = pass,
+        };
+    }
+
+    /// <summary>Fraction of voxels near a source or a fixed voxel (those the device reads the extra volumes for, approximately).</summary>
+    private static double GeneralFraction(BioheatProblem problem)
+    {
+        long general = 0;
+        var source = problem.HeatSource?.Voxels;
+        var fixedKind = problem.Fixed?.Voxels;
+        for (var n = 0; n < problem.MaterialIndex.Voxels.Length; n++)
+        {
+            if ((source is not null && source[n] != 0) || (fixedKind is not null && fixedKind[n] != 0))
+            {
+                general++;
+            }
+        }
+
+        return general / (double)problem.MaterialIndex.Voxels.Length;
+    }
+
+    private static BioheatMaterial Liver(double perfusion) => new("liver-like", 0.52, 1079, 3540, perfusion, 7.39e39, 2.577e5, 2.0, 1800, 250_000);
+
+    private static BioheatProblem PlainProblem(int size)
+    {
+        var g = new VolumeGeometry(size, size, size, WorldPoint.Origin, 1, 1, 1);
+        var initial = new Volume<float>(g);
+        var c = size / 2.0;
+        Parallel.For(0, size, k =>
+        {
+            for (var j = 0; j < size; j++)
+            {
+                for (var i = 0; i < size; i++)
+                {
+                    var r2 = ((i - c) * (i - c)) + ((j - c) * (j - c)) + ((k - c) * (k - c));
+                    initial[i, j, k] = (float)(37 + (2.9 * Math.Exp(-r2 / 200.0)));
+                }
+            }
+        });
+        return new BioheatProblem(new Volume<byte>(g), [Liver(0.0064)], 37, BloodCapacity) { InitialTemperature = initial };
+    }
+
+    /// <summary>A tumour (half perfusion), a 7 mm vessel held at 37 °C beside the probe, 20 W around a 20 mm tip with a 1/r⁴ fall-off cut at 1e-5 of its peak.</summary>
+    private static BioheatProblem AblationProblem(int size)
+    {
+        var g = new VolumeGeometry(size, size, size, WorldPoint.Origin, 1, 1, 1);
+        var material = new Volume<byte>(g);
+        var fixedKind = new Volume<byte>(g);
+        var source = new Volume<float>(g);
+        var c = size / 2;
+        Parallel.For(0, size, k =>
+        {
+            for (var j = 0; j < size; j++)
+            {
+                for (var i = 0; i < size; i++)
+                {
+                    double x = i - c, y = j - c, z = k - c;
+                    var n = g.LinearIndex(i, j, k);
+                    if ((x * x) + (y * y) + (z * z) <= 144)
+                    {
+                        material.Voxels[n] = 1;
+                    }
+
+                    if (((x - 14) * (x - 14)) + (y * y) <= 12.25)
+                    {
+                        fixedKind.Voxels[n] = (byte)BioheatFixedKind.Blood;
+                        continue;
+                    }
+
+                    var along = Math.Max(0, Math.Abs(z) - 10);
+                    var r = Math.Max(2, Math.Sqrt((x * x) + (y * y) + (along * along)));
+                    var w = Math.Pow(r / 2, -4);
+                    source.Voxels[n] = w >= 1e-5 ? (float)(6e7 * w) : 0f;
+                }
+            }
+        });
+        return new BioheatProblem(material, [Liver(0.0064), Liver(0.0032)], 37, BloodCapacity) { HeatSource = source, Fixed = fixedKind, SourceCutoffCelsius = 100 };
+    }
+
+    private static BioheatProblem RandomProblem(Random random)
+    {
+        int ni = 8 + random.Next(33), nj = 8 + random.Next(33), nk = 8 + random.Next(33);
+        var g = new VolumeGeometry(ni, nj, nk, WorldPoint.Origin, 0.8 + random.NextDouble(), 0.8 + random.NextDouble(), 0.8 + (1.5 * random.NextDouble()));
+        var materials = Enumerable.Range(0, 1 + random.Next(5)).Select(m => new BioheatMaterial(
+            $"m{m}", 0.2 + random.NextDouble(), 950 + (250 * random.NextDouble()), 2800 + (1200 * random.NextDouble()),
+            random.NextDouble() < 0.25 ? 0 : 0.025 * random.NextDouble(), Math.Exp(85 + (40 * random.NextDouble())), 2.4e5 + (1.5e5 * random.NextDouble()),
+            1.2 + random.NextDouble(), 1600 + (600 * random.NextDouble()), 150_000 + (150_000 * random.NextDouble()))).ToArray();
+        var index = new Volume<byte>(g);
+        var fixedKind = new Volume<byte>(g);
+        var source = new Volume<float>(g);
+        var initial = new Volume<float>(g);
+        var background = (byte)random.Next(materials.Length);
+        int ci = random.Next(ni), cj = random.Next(nj), ck = random.Next(nk), pi = random.Next(ni), pj = random.Next(nj);
+        for (var k = 0; k < nk; k++)
+        {
+            for (var j = 0; j < nj; j++)
+            {
+                for (var i = 0; i < ni; i++)
+                {
+                    var n = g.LinearIndex(i, j, k);
+                    index.Voxels[n] = k < nk / 3 ? (byte)(materials.Length - 1) : random.NextDouble() < 0.1 ? (byte)random.Next(materials.Length) : background;
+                    initial.Voxels[n] = 36f + (2f * random.NextSingle());
+                    var d2 = ((i - ci) * (i - ci)) + ((j - cj) * (j - cj)) + ((k - ck) * (k - ck));
+                    if (d2 <= 6)
+                    {
+                        source.Voxels[n] = (float)(3e7 * (0.3 + random.NextDouble()) / (1 + d2));
+                    }
+
+                    if (i == pi && j == pj && k >= nk / 2)
+                    {
+                        fixedKind.Voxels[n] = (byte)BioheatFixedKind.Probe;
+                    }
+                    else if (random.NextDouble() < 0.01)
+                    {
+                        fixedKind.Voxels[n] = (byte)BioheatFixedKind.Blood;
+                    }
+                }
+            }
+        }
+
+        return new BioheatProblem(index, materials, 37, BloodCapacity)
+        {
+            InitialTemperature = initial,
+            HeatSource = source,
+            Fixed = fixedKind,
+            SourceCutoffCelsius = 95 + (20 * random.NextDouble()),
+        };
+    }
+
+    private static double MaxAbs(float[] expected, float[] actual)
+    {
+        double max = 0;
+        for (var n = 0; n < expected.Length; n++)
+        {
+            var d = Math.Abs((double)expected[n] - actual[n]);
+            max = float.IsFinite(actual[n]) ? Math.Max(max, d) : double.PositiveInfinity;
+        }
+
+        return max;
+    }
+
+    private static double MaxRel(float[] expected, float[] actual)
+    {
+        double max = 0;
+        for (var n = 0; n < expected.Length; n++)
+        {
+            var d = Math.Abs((double)expected[n] - actual[n]) / Math.Max(1e-3, Math.Abs(expected[n]));
+            max = float.IsFinite(actual[n]) ? Math.Max(max, d) : double.PositiveInfinity;
+        }
+
+        return max;
+    }
+}
