@@ -9,7 +9,7 @@ public static class PhantomCatalogue
     private static readonly PhantomCaseDefinition[] Table =
     [
         new("liver-tumor", "Hypoattenuating solid mass in the right liver lobe (e.g. hepatoblastoma or metastasis).", ["ablation", "biopsy"], ContrastPhase.Portal, BodyRegion.Abdomen, TissueLabel.Lesion),
-        new("osteoid-osteoma-femur", "Osteoid osteoma of the proximal femoral shaft: lucent nidus with a central mineralised dot in thickened sclerotic cortex.", ["radiofrequency ablation"], ContrastPhase.None, BodyRegion.Thigh, TissueLabel.Lesion),
+        new("osteoid-osteoma-femur", "Osteoid osteoma of the distal femoral metaphysis, 15 mm above the open distal femoral physis: lucent nidus with a central mineralised dot in thickened sclerotic cortex.", ["radiofrequency ablation"], ContrastPhase.None, BodyRegion.Thigh, TissueLabel.Lesion),
         new("renal-mass", "Solid mass in the lower half of the left kidney, less enhancing than the parenchyma.", ["biopsy"], ContrastPhase.Portal, BodyRegion.Abdomen, TissueLabel.Lesion),
         new("pleural-effusion", "Right pleural effusion layering posteriorly, deepest at the base.", ["drain placement", "chest tube"], ContrastPhase.Portal, BodyRegion.Chest, TissueLabel.PleuralEffusion),
         new("ascites", "Free peritoneal fluid along the flanks and in the pelvis.", ["drain placement (paracentesis)"], ContrastPhase.Portal, BodyRegion.AbdomenPelvis, TissueLabel.Ascites),

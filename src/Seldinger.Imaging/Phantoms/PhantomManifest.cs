@@ -82,6 +82,16 @@ public static class PhantomManifest
                     w.WriteEndArray();
                 }
 
+                if (l.ThicknessMm is { } thickness)
+                {
+                    w.WriteNumber("thicknessMm", Round(thickness));
+                }
+
+                if (l.DistanceMm is { } distance)
+                {
+                    w.WriteNumber("distanceMm", Round(distance));
+                }
+
                 w.WriteString("label", l.Label.ToString());
                 w.WriteEndObject();
             }

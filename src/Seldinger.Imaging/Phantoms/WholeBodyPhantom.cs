@@ -35,12 +35,15 @@ public static class WholeBodyPhantom
         Validate(options, tables);
 
         var age = options.AgeYears;
-        var model = new BodyModel(age, definition, tables);
+        var sizing = new BodyModel(age, definition, tables);
         var phase = options.Phase ?? definition.DefaultPhase;
-        var diameter = WaterEquivalentDiameter(model, definition.Region);
+        var diameter = WaterEquivalentDiameter(sizing, definition.Region);
         double? dose = options.NoiseSigmaHu is null ? options.DoseMgy ?? CtNoiseModel.DefaultDoseMgy(age) : null;
         var sigma = options.NoiseSigmaHu ?? CtNoiseModel.SigmaHu(dose!.Value, diameter);
-        var geometry = options.Geometry ?? RegionGeometry(model, definition.Region, options.Size, options.SliceCount);
+        var geometry = options.Geometry ?? RegionGeometry(sizing, definition.Region, options.Size, options.SliceCount);
+
+        // The anatomy again, now knowing the grid, so that plates and ducts thinner than a voxel stay whole.
+        var model = new BodyModel(age, definition, tables, new Point(geometry.SpacingI, geometry.SpacingJ, geometry.SpacingK));
 
         var hounsfield = new Volume<short>(geometry);
         var labels = new Volume<byte>(geometry);

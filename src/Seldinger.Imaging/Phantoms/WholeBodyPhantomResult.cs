@@ -35,7 +35,7 @@ public sealed record WholeBodyPhantomResult
     /// <summary>The pathology (or access target).</summary>
     public required PhantomTarget Target { get; init; }
 
-    /// <summary>Named points: vessel centres with diameters, rib levels, joints, the cavo-atrial junction.</summary>
+    /// <summary>Named points: vessel and bile duct centres with diameters, rib levels, joints, the cavo-atrial junction, open growth plates.</summary>
     public required IReadOnlyList<PhantomLandmark> Landmarks { get; init; }
 
     /// <summary>The body sizes used (table key → value at this age).</summary>
@@ -61,7 +61,14 @@ public sealed record PhantomTarget(TissueLabel Label, WorldPoint Center, double 
 /// <summary>A named point of the anatomy.</summary>
 /// <param name="Name">Name, e.g. <c>right-internal-jugular-vein</c> or <c>rib-right-7</c>.</param>
 /// <param name="Point">Position, LPS mm (for a vessel: a point on its centre line).</param>
-/// <param name="DiameterMm">Lumen diameter for a vessel, else <see langword="null"/>.</param>
-/// <param name="Axis">Unit direction of the vessel's centre line at the point, or <see langword="null"/>.</param>
+/// <param name="DiameterMm">Lumen diameter for a vessel or duct, else <see langword="null"/>.</param>
+/// <param name="Axis">Unit direction of the vessel's centre line at the point (of a plate: its normal), or <see langword="null"/>.</param>
 /// <param name="Label">The label at the point.</param>
-public sealed record PhantomLandmark(string Name, WorldPoint Point, double? DiameterMm, Vector3D? Axis, TissueLabel Label);
+public sealed record PhantomLandmark(string Name, WorldPoint Point, double? DiameterMm, Vector3D? Axis, TissueLabel Label)
+{
+    /// <summary>Thickness of a plate at the point (a growth plate, along <see cref="Axis"/>), mm, else <see langword="null"/>.</summary>
+    public double? ThicknessMm { get; init; }
+
+    /// <summary>A distance the landmark stands for (e.g. from the osteoid osteoma nidus to the physis), mm, else <see langword="null"/>.</summary>
+    public double? DistanceMm { get; init; }
+}

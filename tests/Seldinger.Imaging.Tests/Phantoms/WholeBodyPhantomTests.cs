@@ -4,7 +4,7 @@ using Seldinger.Imaging.Phantoms;
 
 namespace Seldinger.Imaging.Tests.Phantoms;
 
-public class WholeBodyPhantomTests
+public partial class WholeBodyPhantomTests
 {
     private static readonly double[] Ages = [0, 1, 5, 10, 15];
 

@@ -27,17 +27,19 @@ internal sealed partial class BodyModel
         }
     }
 
-    private readonly List<(string Name, Point P, double? Diameter, Point? Axis)> _pendingLandmarks = [];
+    private readonly List<(string Name, Point P, double? Diameter, Point? Axis, double? Thickness, double? Distance)> _pendingLandmarks = [];
 
-    private void Landmark(string name, Point p, double? diameter, Point? axis) => _pendingLandmarks.Add((name, p, diameter, axis));
+    private void Landmark(string name, Point p, double? diameter, Point? axis, double? thickness = null, double? distance = null) =>
+        _pendingLandmarks.Add((name, p, diameter, axis, thickness, distance));
 
     private void ResolveLandmarks()
     {
-        foreach (var (name, p, diameter, axis) in _pendingLandmarks)
+        foreach (var (name, p, diameter, axis, thickness, distance) in _pendingLandmarks)
         {
             var label = ClassifyPoint(p.X, p.Y, p.Z, out _);
             _landmarks.Add(new PhantomLandmark(name, new WorldPoint(p.X, p.Y, p.Z), diameter,
-                axis is { } a ? new Vector3D(a.Normalized.X, a.Normalized.Y, a.Normalized.Z) : null, label));
+                axis is { } a ? new Vector3D(a.Normalized.X, a.Normalized.Y, a.Normalized.Z) : null, label)
+            { ThicknessMm = thickness, DistanceMm = distance });
         }
     }
 
@@ -118,6 +120,7 @@ internal sealed partial class BodyModel
 
         BuildArteries(vessel, kidneyRight, kidneyLeft);
         BuildVeins(vessel, kidneyRight, kidneyLeft, heart);
+        BuildBileDucts(rPortal, portalStart, portalEnd);
         BuildNerves();
         BuildSkeleton();
         BuildPathology(kidneyLeft);

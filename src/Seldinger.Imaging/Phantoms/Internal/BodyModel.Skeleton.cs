@@ -63,6 +63,7 @@ internal sealed partial class BodyModel
             Bone(new EllipsoidShape(TissueLabel.Bone, Material.Marrow, side * LegX, yk, ZKnee + (jt / 2) + (1.6 * rc), 1.0 * rc, 0.8 * rc, 1.0 * rc) { Over = Shape.AllBut(TissueLabel.Background, TissueLabel.Cartilage) });
             Bone(new CylinderShape(TissueLabel.Bone, Material.Marrow, side * LegX, yk, 1.25 * rc, 0.9 * rc, ZKnee - (jt / 2) - rc, ZKnee - (jt / 2)) { Over = Shape.AllBut(TissueLabel.Background, TissueLabel.Cartilage) });
             BoneTube(new Point(side * LegX, yk, ZKnee - (jt / 2) - (0.8 * rc)), new Point(side * LegX, yk, ZLegBottom), 0.45 * rc, 0.4 * rc, 0.5);
+            KneePhyses(side, name, yk);
             BoneTube(new Point(side * (LegX + rc), 0.35 * rc, ZKnee - (0.5 * rc)), new Point(side * (LegX + (0.9 * rc)), 0.4 * rc, ZLegBottom), 0.2 * rc, 0.18 * rc);
             Bone(new EllipsoidShape(TissueLabel.Bone, Material.CorticalBone, side * LegX, yk - (1.45 * rc), ZKnee + (1.1 * rc), 0.6 * rc, 0.3 * rc, 0.65 * rc) { Over = AnyBody });
             Landmark($"{name}-knee-joint", new Point(side * LegX, yk, ZKnee), jt, null);
@@ -94,6 +95,9 @@ internal sealed partial class BodyModel
             var top = TrunkRadii(ZSternalNotch);
             var rCl = 0.018 * ChestWidth;
             BoneTube(new Point(side * Xc(0.1), -(top.B - SkinMm - FatMm - rCl - 1), ZSternalNotch + (0.005 * T)), new Point(side * 0.5 * ChestWidth, Yc(-0.1), ZSternalNotch + (0.02 * T)), rCl, rCl);
+
+            // Capital femoral physis last, so that it stays where other bones of this side reach into the head.
+            CapitalFemoralPhysis(name, head, shaftTop);
         }
 
         // Sacrum between the iliac wings.
@@ -116,7 +120,7 @@ internal sealed partial class BodyModel
                 {
                     var c = Ref(-50, 0, 10);
                     var r = 0.057 * AbdomenWidth;
-                    Add(new EllipsoidShape(TissueLabel.Lesion, Material.LiverTumor, c.X, c.Y, c.Z, r, r, r) { Over = Shape.LabelBits(TissueLabel.Liver, TissueLabel.Vein, TissueLabel.Artery) });
+                    Add(new EllipsoidShape(TissueLabel.Lesion, Material.LiverTumor, c.X, c.Y, c.Z, r, r, r) { Over = Shape.LabelBits(TissueLabel.Liver, TissueLabel.Vein, TissueLabel.Artery, TissueLabel.BileDuct) });
                     SetTarget(TissueLabel.Lesion, Material.LiverTumor, c, 2 * r, "Hypoattenuating solid mass in the right liver lobe", true);
                     break;
                 }
@@ -131,20 +135,8 @@ internal sealed partial class BodyModel
                 }
 
             case "osteoid-osteoma-femur":
-                {
-                    var z = ZHip - (0.3 * LegLength);
-                    var top = FemoralShaftTop(Right);
-                    var bottom = FemoralShaftBottom(Right);
-                    var axis = top.Lerp(bottom, (top.Z - z) / (top.Z - bottom.Z));
-                    var dir = new Point(0.5, -0.87, 0);
-                    var c = axis + (dir * (0.85 * ShaftRadius));
-                    var rn = Math.Clamp(0.6 * ShaftRadius, 2, 5);
-                    Add(new EllipsoidShape(TissueLabel.Bone, Material.SclerosisBone, c.X, c.Y, c.Z, 2.2 * rn, 2.2 * rn, 2.8 * rn) { Over = Shape.LabelBits(TissueLabel.Bone, TissueLabel.Muscle, TissueLabel.Fat) });
-                    Add(new EllipsoidShape(TissueLabel.Lesion, Material.Nidus, c.X, c.Y, c.Z, rn, rn, rn) { Over = AnyBody });
-                    Add(new EllipsoidShape(TissueLabel.Lesion, Material.NidusCalcification, c.X, c.Y, c.Z, 0.3 * rn, 0.3 * rn, 0.3 * rn) { Over = AnyBody });
-                    SetTarget(TissueLabel.Lesion, Material.NidusCalcification, c, 2 * rn, "Osteoid osteoma nidus in the anteromedial cortex of the right femoral shaft", true);
-                    break;
-                }
+                OsteoidOsteomaNearPhysis(15);
+                break;
 
             case "pleural-effusion":
                 {

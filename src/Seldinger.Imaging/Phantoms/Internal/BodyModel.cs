@@ -19,15 +19,21 @@ internal sealed partial class BodyModel
     private const int RibCount = 12;
     private readonly PediatricAnthropometry _tables;
     private readonly double _age;
+    private readonly Point _grid;
     private readonly List<Shape> _shapes = [];
     private readonly List<PhantomLandmark> _landmarks = [];
     private readonly double[] _ribPosteriorZ = new double[RibCount];
     private readonly double[] _ribBoneReach = new double[RibCount];
     private readonly double[] _ribCartilageReach = new double[RibCount];
 
-    public BodyModel(double ageYears, PhantomCaseDefinition caseDefinition, PediatricAnthropometry tables)
+    /// <param name="ageYears">Age.</param>
+    /// <param name="caseDefinition">The case.</param>
+    /// <param name="tables">Body sizes.</param>
+    /// <param name="gridSpacing">Voxel spacing (mm, x y z) of the grid the model is drawn on, so that thin plates and ducts stay whole; none for the analytic model alone.</param>
+    public BodyModel(double ageYears, PhantomCaseDefinition caseDefinition, PediatricAnthropometry tables, Point gridSpacing = default)
     {
         _tables = tables;
+        _grid = gridSpacing;
         _age = ageYears;
         Case = caseDefinition;
 

@@ -36,6 +36,8 @@ internal enum Material : byte
     LymphaticCyst,
     LymphaticSeptum,
     Vesicle,
+    Physis,
+    Bile,
 }
 
 /// <summary>
@@ -86,7 +88,12 @@ internal static class Materials
         { 10, 10, 12 },          // LymphaticCyst
         { 40, 60, 70 },          // LymphaticSeptum
         { 15, 15, 15 },          // Vesicle
+        { Data("physisHu"), Data("physisHu"), Data("physisHu") }, // Physis (growth cartilage, not enhancing)
+        { Data("bileHu"), Data("bileHu"), Data("bileHu") },       // Bile (non-enhancing fluid)
     };
+
+    /// <summary>A CT number of the anthropometry tables' constants (growth cartilage, bile), with its source there.</summary>
+    private static short Data(string key) => (short)Math.Round(PediatricAnthropometry.Default.Constant(key));
 
     public static short HounsfieldOf(Material material, ContrastPhase phase) => Hu[(int)material, (int)phase];
 

@@ -129,6 +129,47 @@ internal sealed class CylinderShape : Shape
     }
 }
 
+/// <summary>A flat circular plate (disc) of a given thickness across any direction: a growth plate.</summary>
+internal sealed class DiscShape : Shape
+{
+    private readonly Point _c;
+    private readonly Point _n;
+    private readonly double _r2;
+    private readonly double _half;
+
+    public DiscShape(TissueLabel label, Material material, Point center, Point normal, double radius, double halfThickness)
+        : base(label, material)
+    {
+        _c = center;
+        _n = normal.Normalized;
+        _r2 = radius * radius;
+        _half = halfThickness;
+        double ex = Extent(_n.X), ey = Extent(_n.Y), ez = Extent(_n.Z);
+        (MinX, MaxX, MinY, MaxY, MinZ, MaxZ) = (center.X - ex, center.X + ex, center.Y - ey, center.Y + ey, center.Z - ez, center.Z + ez);
+
+        double Extent(double n) => (radius * Math.Sqrt(Math.Max(0, 1 - (n * n)))) + (halfThickness * Math.Abs(n)) + 1e-9;
+    }
+
+    /// <summary>Centre of a sphere the disc is clipped to (with <see cref="ClipRadius"/>).</summary>
+    public Point ClipCenter { get; init; }
+
+    /// <summary>Radius of the clipping sphere; infinite (no clipping) unless set.</summary>
+    public double ClipRadius { get; init; } = double.PositiveInfinity;
+
+    public override bool Contains(double x, double y, double z)
+    {
+        double dx = x - _c.X, dy = y - _c.Y, dz = z - _c.Z;
+        var a = (dx * _n.X) + (dy * _n.Y) + (dz * _n.Z);
+        if (Math.Abs(a) > _half || (dx * dx) + (dy * dy) + (dz * dz) - (a * a) > _r2)
+        {
+            return false;
+        }
+
+        double cx = x - ClipCenter.X, cy = y - ClipCenter.Y, cz = z - ClipCenter.Z;
+        return double.IsPositiveInfinity(ClipRadius) || (cx * cx) + (cy * cy) + (cz * cz) <= ClipRadius * ClipRadius;
+    }
+}
+
 /// <summary>
 /// The shell between two concentric axis-aligned ellipsoids, cut by half-spaces (keep n·(p − p0) ≥ 0):
 /// acetabulum, iliac wing, joint cartilage.
