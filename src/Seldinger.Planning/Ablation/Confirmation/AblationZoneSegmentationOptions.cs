@@ -21,7 +21,7 @@ public sealed record AblationZoneSegmentationOptions
     public double ShellOuterMm { get; init; } = 10;
 
     /// <summary>Radius (mm) of the morphological closing that bridges noise and small vessels.</summary>
-    public double ClosingRadiusMm { get; init; } = 2;
+    public double ClosingRadiusMm { get; init; } = 4;
 
     /// <summary>Below this difference (HU) between parenchyma and seed there is no visible zone to segment.</summary>
     public double MinimumContrastHu { get; init; } = 20;

@@ -82,7 +82,10 @@ public static class PostAblationCtSynthesis
         return post;
     }
 
-    // Heat coagulates parenchyma and tumor; air, bone and the lumen of large vessels (heat sink) keep their values.
-    private static bool Coagulates(TissueLabel label) => label is not (TissueLabel.Background or TissueLabel.Bone or TissueLabel.Lung
+    /// <summary>
+    /// Whether the synthesis draws a zone voxel of this tissue as coagulation: parenchyma and tumor do; air, bone, bowel
+    /// and the lumen of vessels (whose flowing, enhancing blood the scan still shows) keep their values.
+    /// </summary>
+    public static bool Coagulates(TissueLabel label) => label is not (TissueLabel.Background or TissueLabel.Bone or TissueLabel.Lung
         or TissueLabel.Airway or TissueLabel.Vessel or TissueLabel.Artery or TissueLabel.Vein or TissueLabel.Bowel or TissueLabel.Stomach);
 }
