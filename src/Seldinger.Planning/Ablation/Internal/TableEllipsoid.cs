@@ -34,6 +34,12 @@ internal readonly struct TableEllipsoid
     /// <summary>Half the zone diameter (mm).</summary>
     public double SemiDiameter { get; }
 
+    /// <summary>1 / SemiLength².</summary>
+    public double InverseA2 => _inverseA2;
+
+    /// <summary>1 / SemiDiameter².</summary>
+    public double InverseB2 => _inverseB2;
+
     /// <summary>Ellipsoid volume (mm³).</summary>
     public double VolumeMm3 => 4.0 / 3.0 * Math.PI * SemiLength * SemiDiameter * SemiDiameter;
 
@@ -89,6 +95,46 @@ internal readonly struct TableEllipsoid
         return lo.I <= hi.I && lo.J <= hi.J && lo.K <= hi.K;
     }
 
+    /// <summary>
+    /// The voxels of row (<paramref name="j"/>, <paramref name="k"/>) between <paramref name="lo"/> and <paramref name="hi"/>
+    /// that may have their centre inside: the interval where the ellipsoid's quadratic along the row is ≤ 1, widened by
+    /// one voxel each side so that rounding never drops a voxel (callers still test each centre with <see cref="Contains"/>).
+    /// </summary>
+    public bool RowRange(VolumeGeometry geometry, int j, int k, int lo, int hi, out int first, out int last)
+    {
+        var p0 = geometry.IndexToWorld(new VoxelIndex(0, j, k));
+        var d = geometry.IndexToWorld(new VoxelIndex(1, j, k)) - p0;
+        var v0 = p0 - Centre;
+
+        // Q(t) = (1/a² − 1/b²)·((v0 + t·d)·u)² + |v0 + t·d|²/b², with v0 the row start relative to the centre.
+        var c = _inverseA2 - _inverseB2;
+        double du = d.Dot(Axis), vu = v0.Dot(Axis);
+        var qa = (c * du * du) + (_inverseB2 * d.LengthSquared);
+        var qb = 2 * ((c * du * vu) + (_inverseB2 * v0.Dot(d)));
+        var qc = (c * vu * vu) + (_inverseB2 * v0.LengthSquared) - 1;
+        var disc = (qb * qb) - (4 * qa * qc);
+        double t0, t1;
+        if (disc >= 0)
+        {
+            var root = Math.Sqrt(disc);
+            t0 = (-qb - root) / (2 * qa);
+            t1 = (-qb + root) / (2 * qa);
+        }
+        else
+        {
+            t0 = t1 = -qb / (2 * qa);
+            if (qc + (qb * t0) + (qa * t0 * t0) > 1e-6)
+            {
+                first = last = 0;
+                return false;
+            }
+        }
+
+        first = (int)Math.Max(lo, Math.Floor(t0) - 1);
+        last = (int)Math.Min(hi, Math.Ceiling(t1) + 1);
+        return first <= last;
+    }
+
     /// <summary>Sets to 1 every voxel of <paramref name="mask"/> whose centre lies inside, touching only the bounding box.</summary>
     public void Rasterize(Volume<byte> mask, CancellationToken cancellationToken)
     {
@@ -104,7 +150,12 @@ internal readonly struct TableEllipsoid
             cancellationToken.ThrowIfCancellationRequested();
             for (var j = lo.J; j <= hi.J; j++)
             {
-                for (var i = lo.I; i <= hi.I; i++)
+                if (!RowRange(g, j, k, lo.I, hi.I, out var first, out var last))
+                {
+                    continue;
+                }
+
+                for (var i = first; i <= last; i++)
                 {
                     if (Contains(g.IndexToWorld(new VoxelIndex(i, j, k))))
                     {
