@@ -123,7 +123,7 @@ export class AblationPanel {
     this.marginInput = h("input", { type: "number", min: "0", max: "30", step: "1", "data-margin": true, placeholder: "catalogue", "aria-label": "Margin (mm)" });
     this.planButton = h("button", { type: "button", class: "primary", "data-ablation-plan": true }, "Plan ablation");
     this.status = h("p", { class: "plan-status", "data-ablation-status": true, role: "status" });
-    this.list = h("ul", { class: "stored-plans ablation-plans", "data-ablation-plans": true });
+    this.list = h("ul", { class: "ablation-plans", "data-ablation-plans": true });
     this.compare = h("div", { class: "ablation-compare", "data-ablation-compare": true });
     this.detail = h("div", { class: "ablation-detail", "data-ablation-detail": true, hidden: true });
     element.classList.add("ablation-panel");
