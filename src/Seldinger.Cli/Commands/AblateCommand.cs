@@ -358,11 +358,11 @@ internal static class AblateCommand
         if (a.Alternatives.Count > 0)
         {
             CliApp.Say("Layouts compared:");
-            CliApp.Say($"  {"",1} {"layout",-36} {"probes",6} {"tumor",7} {"+margin",8} {"min margin",10} {"healthy mL",10} {"score",8}  note");
+            CliApp.Say($"  {"",1} {"layout",-46} {"probes",6} {"tumor",7} {"+margin",8} {"min margin",10} {"healthy mL",10} {"score",8}  note");
             foreach (var alt in a.Alternatives)
             {
                 CliApp.Say(string.Create(inv,
-                    $"  {(alt.Chosen ? "*" : " "),1} {alt.Label,-36} {alt.Probes.Count,6} {alt.TargetCoverage * 100,6:0.0}% {alt.MarginCoverage * 100,7:0.0}% {alt.MinimalMarginMm,10:0.0} {alt.HealthyTissueAblatedMl,10:0.00} {alt.Score,8:0.###}  {alt.Note}"));
+                    $"  {(alt.Chosen ? "*" : " "),1} {alt.Label,-46} {alt.Probes.Count,6} {alt.TargetCoverage * 100,6:0.0}% {alt.MarginCoverage * 100,7:0.0}% {alt.MinimalMarginMm,10:0.0} {alt.HealthyTissueAblatedMl,10:0.00} {alt.Score,8:0.###}  {alt.Note}"));
             }
         }
     }
