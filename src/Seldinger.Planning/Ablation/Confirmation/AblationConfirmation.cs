@@ -12,7 +12,7 @@ namespace Seldinger.Planning.Ablation.Confirmation;
 /// </summary>
 /// <remarks>
 /// The minimal ablative margin is the strongest predictor of local tumor progression after thermal ablation of liver
-/// tumors (Laimer et al., Eur Radiol 2021;31:6489–6499; Kaye et al., Eur Radiol 2019;29:2698–2705).
+/// tumors (Laimer et al., Eur Radiol 2021;31:6489–6499; Kaye et al., Eur Radiol 2019, doi:10.1007/s00330-018-5809-0).
 /// </remarks>
 public static class AblationConfirmation
 {
