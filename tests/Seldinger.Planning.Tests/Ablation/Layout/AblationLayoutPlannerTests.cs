@@ -82,7 +82,7 @@ public sealed class AblationLayoutPlannerTests
             labels, [new AblationProbe("cooltip-act-3cm", "200W-12min", new WorldPoint(0, -60, 0), new WorldPoint(0, 15, 0))], AblationDeviceLibrary.LoadDefault()));
         Assert.Contains(Enumerable.Range(0, labels.Voxels.Length), n => labels.Voxels[n] == (byte)TissueLabel.Bowel && centred.Lethal.Voxels[n] != 0);
 
-        var result = AblationLayoutPlanner.Plan(new AblationLayoutRequest { Input = input, MarginMm = 5 });
+        var result = AblationLayoutPlanner.Plan(new AblationLayoutRequest { Input = input, MarginMm = 5, MaximumCandidateTips = 50 });
         Assert.NotNull(result.Chosen);
         Assert.True(result.Feasible);
         var zone = Zone(labels, result.Chosen);
@@ -165,7 +165,7 @@ public sealed class AblationLayoutPlannerTests
     [Fact]
     public void Plan_SameInputTwice_SameLayout()
     {
-        var request = new AblationLayoutRequest { Input = Input(SmallTumor.Value, "rf-ablation"), MarginMm = 5 };
+        var request = new AblationLayoutRequest { Input = Input(SmallTumor.Value, "rf-ablation"), DeviceId = "cooltip-act-3cm", MarginMm = 5 };
         var a = AblationLayoutPlanner.Plan(request);
         var b = AblationLayoutPlanner.Plan(request);
         Assert.Equal(a.Alternatives.Select(x => (x.Label, x.Score, x.Probes.Count)), b.Alternatives.Select(x => (x.Label, x.Score, x.Probes.Count)));
