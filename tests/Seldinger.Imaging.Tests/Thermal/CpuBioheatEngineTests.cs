@@ -31,7 +31,7 @@ public class CpuBioheatEngineTests
     {
         var random = new Random(11);
         var heated = 0;
-        for (var trial = 0; trial < 12; trial++)
+        for (var trial = 0; trial < 6; trial++)
         {
             var problem = ThermalTestProblems.Random(random, cryo: false);
             var limit = problem.MaxStableTimeStepSeconds([new BioheatPhase(1, 1, null)]);
@@ -42,7 +42,7 @@ public class CpuBioheatEngineTests
         }
 
         // The sources must actually heat past the damage threshold, or the damage terms were never compared.
-        Assert.True(heated >= 8, $"only {heated} of 12 problems reached damage");
+        Assert.True(heated >= 4, $"only {heated} of 6 problems reached damage");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class CpuBioheatEngineTests
     {
         var random = new Random(23);
         var frozen = 0;
-        for (var trial = 0; trial < 8; trial++)
+        for (var trial = 0; trial < 4; trial++)
         {
             var problem = ThermalTestProblems.Random(random, cryo: true);
             BioheatPhase[] schedule = [new BioheatPhase(12, 0, -120), new BioheatPhase(4, 0, null), new BioheatPhase(6, 0, -120)];
@@ -60,7 +60,7 @@ public class CpuBioheatEngineTests
             frozen += result.ColdestTemperature.Voxels.Any(t => t < -8 && t > -119) ? 1 : 0;
         }
 
-        Assert.True(frozen >= 6, $"only {frozen} of 8 problems froze tissue beyond the probe");
+        Assert.True(frozen >= 3, $"only {frozen} of 4 problems froze tissue beyond the probe");
     }
 
     [Fact]
