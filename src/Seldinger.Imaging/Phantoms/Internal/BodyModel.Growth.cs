@@ -101,10 +101,11 @@ internal sealed partial class BodyModel
         Landmark("common-bile-duct", hilum.Lerp(low, 0.5), 2 * rCbd, low - hilum);
         Landmark("common-bile-duct-distal", ampulla, 2 * rCbd, ampulla - low);
 
-        foreach (var (end, portalRadius, name) in new[] { (Ref(-60, -12, -6), 0.8 * rPortal, "right"), (Ref(15, -28, 25), 0.7 * rPortal, "left") })
+        // The right hepatic duct is short (it soon divides); the left one runs further along its portal vein.
+        foreach (var (end, portalRadius, length, name) in new[] { (Ref(-60, -12, -6), 0.8 * rPortal, 0.2, "right"), (Ref(15, -28, 25), 0.7 * rPortal, 0.4, "left") })
         {
             var branch = end - portalEnd;
-            var tip = portalEnd + (branch * 0.4) + (Perpendicular(new Point(0, -0.3, 1), branch.Normalized) * (portalRadius + rHd + 3));
+            var tip = portalEnd + (branch * length) + (Perpendicular(new Point(0, -0.3, 1), branch.Normalized) * (portalRadius + rHd + 3));
             Tube(TissueLabel.BileDuct, Material.Bile, hilum, tip, DuctRadius(rHd), DuctRadius(rHd), over);
             Landmark($"{name}-hepatic-duct", tip, 2 * rHd, tip - hilum);
         }
