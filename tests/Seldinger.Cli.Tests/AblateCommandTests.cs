@@ -47,6 +47,48 @@ public sealed class AblateCommandTests : IDisposable
         var input = PlanningInput.FromPhantom(LiverTumor.Value, procedure, catalogue);
         var expected = AblationPlanner.Plan(input).Plan;
         Assert.Equal(expected.ToJson(), plan.ToJson());
+
+        // The same probes given as the operator's are evaluated as given: the same zone.
+        var probeArgs = plan.Ablation!.Probes.SelectMany(p => new[]
+        {
+            "--probe",
+            string.Create(CultureInfo.InvariantCulture, $"{p.DeviceId}:{p.SettingId}:{p.Entry.X:R},{p.Entry.Y:R},{p.Entry.Z:R}:{p.Tip.X:R},{p.Tip.Y:R},{p.Tip.Z:R}"),
+        });
+        var manual = CliRunner.Run(["ablate", "--case", "liver-tumor", "--size", Size, "--json", .. probeArgs]);
+        Assert.True(manual.ExitCode is 0 or 3, manual.Stderr);
+        var manualPlan = ProcedurePlan.FromJson(manual.Stdout);
+        Assert.Equal(plan.Ablation.Probes, manualPlan.Ablation!.Probes);
+        Assert.Equal(plan.Ablation.ZoneVolumeMl, manualPlan.Ablation.ZoneVolumeMl, 9);
+        Assert.Equal(plan.Ablation.MinimalMarginMm, manualPlan.Ablation.MinimalMarginMm, 9);
+    }
+
+    [Fact]
+    public void Ablate_StoredCase_PlansThroughTheStoreWithTheCasesAblation()
+    {
+        var data = Path.Combine(_dir.Path, "data");
+        var demo = CliRunner.Run("demo", "--no-serve", "--data", data, "--case", "liver-tumor", "--size", Size);
+        Assert.True(demo.ExitCode == 0, demo.Stderr + demo.Stdout);
+        var caseId = demo.Stdout.Split("/cases/", 2)[1][..36];
+
+        var output = Path.Combine(_dir.Path, "stored-out");
+        var (code, stdout, stderr) = CliRunner.Run("ablate", "--data", data, "--case-id", caseId, "--json", "--out", output);
+        Assert.True(code is 0 or 3, stderr);
+        Assert.Contains("Stored as plan", stderr, StringComparison.Ordinal);
+        var plan = ProcedurePlan.FromJson(stdout);
+        Assert.Equal(plan.Feasible ? 0 : 3, code);
+        Assert.Equal("rf-ablation", plan.ProcedureId);
+        Assert.True(File.Exists(Path.Combine(output, "zone.nrrd")));
+        Assert.True(File.Exists(Path.Combine(output, "margin.nrrd")));
+
+        // The stored case is the same phantom (through DICOM and NRRD): the same device and probe count as in memory.
+        var catalogue = ProcedureCatalogue.Default;
+        var expected = AblationPlanner.Plan(PlanningInput.FromPhantom(LiverTumor.Value, catalogue.Find("rf-ablation")!, catalogue)).Plan.Ablation!;
+        Assert.Equal(expected.DeviceId, plan.Ablation!.DeviceId);
+        Assert.Equal(expected.Probes.Count, plan.Ablation.Probes.Count);
+
+        var unknown = CliRunner.Run("ablate", "--data", data, "--case-id", Guid.NewGuid().ToString(), "--procedure", "rf-ablation");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("No case has id", unknown.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
