@@ -48,21 +48,26 @@ public class AblationEvaluatorTests
         Paint(labels, p => p.X >= 11, (byte)TissueLabel.Physis);                                              // 3 mm from the zone
         Paint(labels, p => (p.X * p.X) + ((p.Y + 15) * (p.Y + 15)) <= 1, (byte)TissueLabel.Nerve);           // 6 mm
         Paint(labels, p => p.Y >= 23, (byte)TissueLabel.Skin);                                                // 15 mm
+        Paint(labels, p => p.Z <= -9.5, (byte)TissueLabel.Lung);                                              // 1.5 mm, not protected
 
         var e = AblationEvaluator.Evaluate(labels, TissueLabel.Lesion, zone, Procedure("osteoid-osteoma-rfa"));
 
-        Assert.Equal(["Physis", "Nerve", "Skin"], e.StructuresAtRisk.Select(s => s.Structure));
-        var physis = e.StructuresAtRisk[0];
+        Assert.Equal(["Lung", "Physis", "Nerve", "Skin"], e.StructuresAtRisk.Select(s => s.Structure));
+        var lung = e.StructuresAtRisk[0];
+        Assert.Equal(1.5, lung.DistanceMm, 1e-4);
+        Assert.Equal(0, lung.RequiredMm);
+        Assert.Equal(PlanWarningSeverity.Info, lung.Severity);
+        var physis = e.StructuresAtRisk[1];
         Assert.Equal(3, physis.DistanceMm, 1e-4);
         Assert.Equal(PlanWarningSeverity.Caution, physis.Severity);
         Assert.Equal(0, physis.VolumeInsideMl);
         Assert.Equal(5, physis.RequiredMm);
         Assert.Equal(11, physis.NearestPoint.X, 1e-9);
-        var nerve = e.StructuresAtRisk[1];
+        var nerve = e.StructuresAtRisk[2];
         Assert.Equal(6, nerve.DistanceMm, 1e-4);
         Assert.Equal(PlanWarningSeverity.Caution, nerve.Severity);
         Assert.Equal(new WorldPoint(0, -14, 0), nerve.NearestPoint);
-        var skin = e.StructuresAtRisk[2];
+        var skin = e.StructuresAtRisk[3];
         Assert.Equal(15, skin.DistanceMm, 1e-4);
         Assert.Equal(PlanWarningSeverity.Info, skin.Severity);
 
@@ -71,6 +76,10 @@ public class AblationEvaluatorTests
         Assert.Equal("Physis 3 mm from the zone (5 mm asked): consider thermal protection or a smaller zone.", e.Suggestions[0].Message);
         Assert.StartsWith("Nerve 6 mm from the zone (10 mm asked)", e.Suggestions[1].Message, StringComparison.Ordinal);
         Assert.Empty(e.HeatSinks);
+
+        // With a 10 mm report distance the skin, 15 mm away and beyond its 10 mm clearance, is no longer listed.
+        var shorter = AblationEvaluator.Evaluate(labels, TissueLabel.Lesion, zone, Procedure("osteoid-osteoma-rfa"), new AblationEvaluationOptions { ReportDistanceMm = 10 });
+        Assert.Equal(["Lung", "Physis", "Nerve"], shorter.StructuresAtRisk.Select(s => s.Structure));
 
         // A skin 3 mm away is within its 10 mm: skin protection is suggested.
         Paint(labels, p => p.Y >= 11, (byte)TissueLabel.Skin);
