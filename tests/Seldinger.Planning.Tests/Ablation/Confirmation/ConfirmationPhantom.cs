@@ -7,7 +7,7 @@ namespace Seldinger.Planning.Tests.Ablation.Confirmation;
 
 /// <summary>
 /// The liver-tumor phantom around its lesion: a planning crop (64³ voxels of 1.5 mm) and, drawn apart with other
-/// noise, a larger anatomy (100³) from which post-ablation CTs are synthesised on an 88³ field of view.
+/// noise, a larger anatomy (88³) from which post-ablation CTs are synthesised on an 80³ field of view.
 /// </summary>
 internal static class ConfirmationPhantom
 {
@@ -18,7 +18,7 @@ internal static class ConfirmationPhantom
 
     private static readonly Lazy<WholeBodyPhantomResult> PlanningPhantom = new(() => Generate(Grid(64), seed: 1, noise: 10));
 
-    private static readonly Lazy<WholeBodyPhantomResult> SourcePhantom = new(() => Generate(Grid(100), seed: 2, noise: 6));
+    private static readonly Lazy<WholeBodyPhantomResult> SourcePhantom = new(() => Generate(Grid(88), seed: 2, noise: 6));
 
     private static readonly Lazy<PostAblationCtParameters> DataFile = new(() =>
     {
@@ -59,7 +59,7 @@ internal static class ConfirmationPhantom
     public static Volume<short> PostCt(WorldPoint zoneCentre, double zoneRadiusMm, Imaging.Registration.RigidTransform motion, int seed = 5)
     {
         var zone = Sphere(Source.Labels.Geometry, zoneCentre, zoneRadiusMm);
-        return PostAblationCtSynthesis.Synthesize(Source.Hounsfield, Source.Labels, zone, motion, seed, Parameters, Grid(88));
+        return PostAblationCtSynthesis.Synthesize(Source.Hounsfield, Source.Labels, zone, motion, seed, Parameters, Grid(80));
     }
 
     public static double Dice(Volume<byte> a, Volume<byte> b)
