@@ -55,7 +55,7 @@ public static class AblationPlanner
         IReadOnlyList<AblationAlternative> alternatives;
         IReadOnlyDictionary<string, int> rejections = new Dictionary<string, int>();
         var considered = 1;
-        string method;
+        var method = "layout search (table model)";
         if (options.ManualProbes is { Count: > 0 } manual)
         {
             foreach (var probe in manual)
@@ -71,7 +71,7 @@ public static class AblationPlanner
         {
             var device = options.DeviceId is null ? library.DefaultDeviceFor(procedure.Id) : library.Device(options.DeviceId);
             RequireModality(device, modality, procedure);
-            var layout = Layout.AblationLayoutPlanner.Plan(new Layout.AblationLayoutRequest
+            var request = new Layout.AblationLayoutRequest
             {
                 Input = input,
                 Devices = library,
@@ -81,7 +81,22 @@ public static class AblationPlanner
                 SettingId = options.SettingId,
                 ProbeCount = options.ProbeCount,
                 MaxProbes = options.MaxProbes,
-            }, cancellationToken);
+                CoverageThreshold = CoverageGoal(procedure),
+            };
+            var layout = Layout.AblationLayoutPlanner.Plan(request, cancellationToken);
+
+            // The procedure's default device first; when it cannot reach the goal and the operator named no device,
+            // every device of the modality is tried and the better layout kept.
+            if (!layout.Feasible && options.DeviceId is null && options.SettingId is null && library.DevicesOf(modality).Count > 1)
+            {
+                var wider = Layout.AblationLayoutPlanner.Plan(request with { DeviceId = null }, cancellationToken);
+                if (wider.Chosen is not null && (layout.Chosen is null || (wider.Feasible && !layout.Feasible) || wider.Chosen.Score < layout.Chosen.Score))
+                {
+                    layout = wider;
+                    method = "layout search over every device of the modality (table model)";
+                }
+            }
+
             if (layout.Chosen is null)
             {
                 throw new PlanningException("No probe layout has a safe route to the tumor: "
@@ -92,7 +107,6 @@ public static class AblationPlanner
             alternatives = layout.Alternatives;
             considered = layout.CandidatesConsidered;
             rejections = layout.Rejections;
-            method = "layout search (table model)";
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -126,7 +140,7 @@ public static class AblationPlanner
     {
         var first = library.Device(probes[0].DeviceId);
         var setting = first.Setting(probes[0].SettingId);
-        var goal = PlanParts.OptionalParameter(input.Procedure, "coverageGoal") ?? 0.99;
+        var goal = CoverageGoal(input.Procedure);
         var planned = evaluation.Coverage.FirstOrDefault(c => Math.Abs(c.MarginMm - margin) < 1e-9) ?? evaluation.Coverage[^1];
         var tumor = evaluation.Coverage[0];
         var warnings = new List<PlanWarning>();
@@ -242,6 +256,9 @@ public static class AblationPlanner
             },
         };
     }
+
+    /// <summary>Fraction of tumor + margin a plan must cover to count as covered: the catalogue's <c>coverageGoal</c>, else 99 %.</summary>
+    private static double CoverageGoal(ProcedureDefinition procedure) => PlanParts.OptionalParameter(procedure, "coverageGoal") ?? 0.99;
 
     private static void RequireUsable(AblationDeviceLibrary library, AblationProbe probe, AblationModality modality, VolumeGeometry geometry)
     {
