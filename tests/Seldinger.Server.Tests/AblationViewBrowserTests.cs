@@ -164,6 +164,20 @@ public sealed partial class AblationViewBrowserTests : IAsyncLifetime
         var target = new WorldPoint(at.GetProperty("x").GetDouble(), at.GetProperty("y").GetDouble(), at.GetProperty("z").GetDouble());
         await page.WaitForFunctionAsync($"() => {{ const c = window.seldingerViewer.cursorPoint, t = {Js(target)}; return Math.hypot(c.x - t.x, c.y - t.y, c.z - t.z) < 0.01; }}");
 
+        // The 3D view shows the zone surface (meshes.glb) in orange.
+        await page.ClickAsync("button[data-fourth='3d']");
+        var scene = page.Locator(".pane-3d");
+        await Assertions.Expect(scene).ToHaveAttributeAsync("data-extra-ablation", new Regex("^[1-9]"), new() { Timeout = 180_000 });
+        await Assertions.Expect(scene).ToHaveAttributeAsync("data-rendered", new Regex("^[1-9]"), new() { Timeout = 180_000 });
+        var orange3d = await page.EvaluateAsync<int>(Orange3dScript);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), "ablation-view-3d.png"), FullPage = true });
+
+        // Against the same view without the zone surfaces (organs may be orange-brown too).
+        await page.EvaluateAsync("() => window.seldingerViewer.setExtraMeshes('ablation', null)");
+        await Assertions.Expect(scene).ToHaveAttributeAsync("data-extra-ablation", "0");
+        var orangeWithout = await page.EvaluateAsync<int>(Orange3dScript);
+        Assert.True(orange3d > orangeWithout + 50, $"the zone is not drawn in 3D ({orange3d} orange pixels with it, {orangeWithout} without)");
+
         // The simulated post-ablation check: the achieved margin and registration residual are the API's.
         await page.ClickAsync("button[data-ablation-confirm]");
         var check = page.Locator("[data-confirmation]");
@@ -174,20 +188,7 @@ public sealed partial class AblationViewBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-registration]")).ToContainTextAsync(
             confirmation.GetProperty("registration").GetProperty("residualMm").GetDouble().ToString("0.0", CultureInfo.InvariantCulture) + " mm");
         await Assertions.Expect(page.Locator("input[data-layer=achieved]")).ToBeCheckedAsync();
-
-        // The 3D view shows the zone surface (meshes.glb) in orange.
-        await page.ClickAsync("button[data-fourth='3d']");
-        var scene = page.Locator(".pane-3d");
-        await Assertions.Expect(scene).ToHaveAttributeAsync("data-extra-ablation", new Regex("^[1-9]"), new() { Timeout = 180_000 });
-        await Assertions.Expect(scene).ToHaveAttributeAsync("data-rendered", new Regex("^[1-9]"), new() { Timeout = 180_000 });
-        var orange3d = await page.EvaluateAsync<int>(Orange3dScript);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory(), "ablation-view-confirmed.png"), FullPage = true });
-
-        // Against the same view without the zone surfaces (organs may be orange-brown too).
-        await page.EvaluateAsync("() => window.seldingerViewer.setExtraMeshes('ablation', null)");
-        await Assertions.Expect(scene).ToHaveAttributeAsync("data-extra-ablation", "0");
-        var orangeWithout = await page.EvaluateAsync<int>(Orange3dScript);
-        Assert.True(orange3d > orangeWithout + 50, $"the zone is not drawn in 3D ({orange3d} orange pixels with it, {orangeWithout} without)");
         Assert.Empty(consoleErrors);
     }
 
