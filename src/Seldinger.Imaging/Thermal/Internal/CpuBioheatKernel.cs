@@ -5,8 +5,8 @@ using System.Runtime.InteropServices;
 namespace Seldinger.Imaging.Thermal.Internal;
 
 /// <summary>
-/// The CPU time step. Rows (fixed j, k; i runs fastest) whose five-row neighbourhood is one material with no fixed voxel
-/// and no source, and which have never been hot or cold, take a SIMD path with broadcast coefficients; every other row
+/// The CPU time step. Rows (fixed j, k; i runs fastest) whose five-row neighbourhood is one material with no fixed voxel,
+/// and which have never been hot or cold, take a SIMD path with broadcast coefficients; every other row
 /// takes the general scalar path (harmonic means, phase change, damage). Both evaluate the same expression in the same
 /// order, so a voxel's value does not depend on the path.
 /// </summary>
@@ -169,6 +169,10 @@ internal sealed class CpuBioheatKernel
         var tbv = new Vector<float>(tb);
         var hotv = new Vector<float>(hot);
         var coldv = new Vector<float>(cold);
+        var source = _source;
+        ref var sourceRef = ref source is null ? ref tRef : ref MemoryMarshal.GetArrayDataReference(source);
+        var scalev = new Vector<float>(_sourceScale);
+        var cutoffv = new Vector<float>(_c.SourceCutoff);
         var n = b + 1;
         for (; n + width <= last; n += width)
         {
@@ -182,7 +186,17 @@ internal sealed class CpuBioheatKernel
             var up = Vector.LoadUnsafe(ref tRef, o + (nuint)_plane);
             var sum = (gxv * (west - c)) + (gxv * (east - c)) + (gyv * (south - c)) + (gyv * (north - c)) + (gzv * (down - c)) + (gzv * (up - c));
             var perfusion = wv * (tbv - c);
-            var result = c + (dtcv * (sum + perfusion));
+            Vector<float> result;
+            if (source is null)
+            {
+                result = c + (dtcv * (sum + perfusion));
+            }
+            else
+            {
+                var q = Vector.ConditionalSelect(Vector.LessThan(c, cutoffv), Vector.LoadUnsafe(ref sourceRef, o) * scalev, Vector<float>.Zero);
+                result = c + (dtcv * (sum + perfusion + q));
+            }
+
             result.StoreUnsafe(ref nextRef, o);
             if (Vector.GreaterThanOrEqualAny(result, hotv) || Vector.LessThanOrEqualAny(result, coldv))
             {
@@ -217,7 +231,8 @@ internal sealed class CpuBioheatKernel
         var c = t[n];
         var sum = (gx * (t[west] - c)) + (gx * (t[east] - c)) + (gy * (t[n - _si] - c)) + (gy * (t[n + _si] - c)) + (gz * (t[n - _plane] - c)) + (gz * (t[n + _plane] - c));
         var perfusion = w * (tb - c);
-        var result = c + (dtc * (sum + perfusion));
+        var result = _source is null ? c + (dtc * (sum + perfusion))
+            : c + (dtc * (sum + perfusion + (c < _c.SourceCutoff ? _source[n] * _sourceScale : 0f)));
         _next[n] = result;
         if (result >= _c.DamageThreshold || result <= _c.ColdActivity)
         {
@@ -371,8 +386,7 @@ internal sealed class CpuBioheatKernel
                     continue;
                 }
 
-                var noSource = _source is null || !_source.AsSpan(r * _si, _si).ContainsAnyExcept(0f);
-                _rowUniform[r] = noSource;
+                _rowUniform[r] = true;
             }
         }
     }
