@@ -230,7 +230,7 @@ public static class AblationLayoutPlanner
         return new AblationLayoutResult(
             alternatives[0],
             alternatives,
-            ranked[0].Feasible && ranked[0].InsideVoxels == 0,
+            ranked[0].Feasible,
             margin,
             request.CoverageThreshold,
             tumorMl,

@@ -151,6 +151,7 @@ public sealed class AblationLayoutPlannerTests
 
         Assert.NotNull(result.Chosen);
         Assert.True(result.Chosen.Chosen);
+        Assert.True(result.Feasible);
         Assert.Equal(5, result.MarginMm);
         Assert.True(result.Chosen.MarginCoverage >= 0.99, $"coverage {result.Chosen.MarginCoverage:P1}; rejections: {string.Join(", ", result.Rejections.Select(r => $"{r.Key} {r.Value}"))}");
         Assert.All(result.Alternatives.Skip(1), a => Assert.False(a.Chosen));
