@@ -204,7 +204,10 @@ public static class AblationEvaluator
                 continue;
             }
 
-            var severity = inside[s] > 0 ? PlanWarningSeverity.Danger
+            // A blood vessel inside a thermal zone is a Caution, not a Danger: flowing blood protects the wall of a
+            // large vessel (it stays patent; Lu et al., JVIR 2003) and the cost is a cooler zone, reported as a heat sink.
+            var vessel = reported[s] is TissueLabel.Artery or TissueLabel.Vein or TissueLabel.Vessel;
+            var severity = inside[s] > 0 ? (vessel ? PlanWarningSeverity.Caution : PlanWarningSeverity.Danger)
                 : nearest[s] < clearance - EvaluationMath.Tolerance ? PlanWarningSeverity.Caution
                 : PlanWarningSeverity.Info;
             structures.Add(new AblationStructureAtRisk(reported[s].ToString(), nearest[s], inside[s] * voxelMl, clearance, severity, g.IndexToWorld(g.VoxelAt(nearestAt[s]))));

@@ -22,7 +22,7 @@ internal static class EvaluationSuggestions
                 continue;
             }
 
-            var inside = s.Severity == PlanWarningSeverity.Danger;
+            var inside = s.VolumeInsideMl > 0;
             var words = EvaluationMath.Words(label);
             var where = inside
                 ? $"{words} inside the zone ({EvaluationMath.Number(s.VolumeInsideMl)} mL)"
@@ -45,7 +45,7 @@ internal static class EvaluationSuggestions
                     break;
             }
 
-            if (inside)
+            if (inside && label is not (TissueLabel.Artery or TissueLabel.Vein or TissueLabel.Vessel))
             {
                 suggestions.Add(new(s.Structure, AblationProtectionKind.DifferentApproach, s.DistanceMm,
                     $"{words} lies inside the predicted zone ({EvaluationMath.Number(s.VolumeInsideMl)} mL): consider a different approach, device or setting."));
