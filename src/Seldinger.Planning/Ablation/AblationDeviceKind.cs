@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Seldinger.Planning.Ablation;
 
 /// <summary>How an ablation device is built; decides how its zone table and its physics source are read.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AblationDeviceKind>))]
 public enum AblationDeviceKind
 {
     /// <summary>One internally cooled RF electrode with an exposed active tip.</summary>

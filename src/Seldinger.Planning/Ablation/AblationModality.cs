@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Seldinger.Planning.Ablation;
 
 /// <summary>The energy an ablation device uses.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AblationModality>))]
 public enum AblationModality
 {
     /// <summary>Radiofrequency: alternating current heats tissue around the electrode (monopolar, cluster or bipolar).</summary>

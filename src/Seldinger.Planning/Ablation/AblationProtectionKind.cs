@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Seldinger.Planning.Ablation;
 
 /// <summary>What a protection flag suggests the operator consider; a flag, never a treatment decision.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AblationProtectionKind>))]
 public enum AblationProtectionKind
 {
     /// <summary>Separate the structure from the zone with injected fluid (bowel, skin, nerve near the zone).</summary>
