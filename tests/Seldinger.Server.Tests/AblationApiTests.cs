@@ -374,7 +374,7 @@ public abstract class AblationApiTests(AblationAppFixture fixture)
         p.Origin[2] + (x * p.PixelSpacing[0] * p.RowDirection[2]) + (y * p.PixelSpacing[1] * p.ColumnDirection[2]));
 }
 
-/// <summary>A server on a fresh store with a 64³ liver-tumor library case and one default rf-ablation plan on it.</summary>
+/// <summary>A server on a fresh store with a 96² liver-tumor library case and one default rf-ablation plan on it.</summary>
 public abstract class AblationAppFixture(StorageProvider provider) : IAsyncLifetime
 {
     private readonly TemporaryDirectory _dir = new("seldinger-ablation-api");
@@ -410,7 +410,7 @@ public abstract class AblationAppFixture(StorageProvider provider) : IAsyncLifet
         });
         var client = Factory.CreateClient();
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        var created = await client.PostAsJsonAsync("/api/library-cases", new { @case = "liver-tumor", ageYears = 5, size = 64 });
+        var created = await client.PostAsJsonAsync("/api/library-cases", new { @case = "liver-tumor", ageYears = 5, size = 96 });
         if (created.StatusCode != HttpStatusCode.Created)
         {
             throw new InvalidOperationException($"Creating the library case answered {created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
