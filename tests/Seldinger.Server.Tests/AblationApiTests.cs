@@ -60,7 +60,7 @@ public abstract class AblationApiTests(AblationAppFixture fixture)
         var plan = created.Plan!;
         var a = plan.Ablation!;
         Assert.Equal("rf-ablation", plan.ProcedureId);
-        Assert.Equal(AblationDeviceLibrary.LoadDefault().DefaultDeviceFor("rf-ablation").Id, a.DeviceId);
+        Assert.Equal(AblationModality.Radiofrequency, AblationDeviceLibrary.LoadDefault().Device(a.DeviceId).Modality);
         Assert.NotEmpty(a.Probes);
 
         // One route per probe, entry to tip.

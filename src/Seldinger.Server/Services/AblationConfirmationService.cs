@@ -44,6 +44,13 @@ public sealed class AblationConfirmationService(AblationPlanService plans, Volum
             throw new ViewRequestException($"The series {uid} of plan {planId} or its label map is no longer in the store.", StatusCodes.Status404NotFound);
         }
 
+        // The store keeps the label map on the CT's grid (same size); geometry read back from DICOM and from NRRD can
+        // differ in the last digits, so the CT is taken on the label map's geometry.
+        if (ct.Geometry != labels.Geometry && ct.Voxels.Length == labels.Voxels.Length)
+        {
+            ct = new Volume<short>(labels.Geometry, ct.Voxels);
+        }
+
         Volume<short> post;
         if (request.Simulate is { } simulate)
         {
