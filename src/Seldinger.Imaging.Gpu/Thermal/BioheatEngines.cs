@@ -1,6 +1,5 @@
-using ILGPU;
-using ILGPU.Runtime.Cuda;
 using Seldinger.Imaging.Filters;
+using Seldinger.Imaging.Gpu.Internal;
 using Seldinger.Imaging.Thermal;
 
 namespace Seldinger.Imaging.Gpu.Thermal;
@@ -24,31 +23,5 @@ public static class BioheatEngines
     };
 
     /// <summary>An engine on the first CUDA device, or null (with the reason) when there is none.</summary>
-    public static GpuBioheatEngine? TryCreateCuda(out string reason)
-    {
-        Context? context = null;
-        try
-        {
-            context = Context.Create(builder => builder.Cuda());
-            var devices = context.GetCudaDevices();
-            if (devices.Count == 0)
-            {
-                reason = "no CUDA device or driver found";
-                context.Dispose();
-                return null;
-            }
-
-            var accelerator = devices[0].CreateAccelerator(context);
-            reason = string.Empty;
-            return GpuBioheatEngine.Owning(context, accelerator);
-        }
-#pragma warning disable CA1031 // A missing or broken driver of any kind means "no GPU" here.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            context?.Dispose();
-            reason = $"{e.GetType().Name}: {e.Message}";
-            return null;
-        }
-    }
+    public static GpuBioheatEngine? TryCreateCuda(out string reason) => CudaAccelerators.TryCreate(GpuBioheatEngine.Owning, out reason);
 }
