@@ -55,7 +55,7 @@ public static class AblationPlanner
         IReadOnlyList<AblationAlternative> alternatives;
         IReadOnlyDictionary<string, int> rejections = new Dictionary<string, int>();
         var considered = 1;
-        var method = "layout search (table model)";
+        var method = "layout search";
         if (options.ManualProbes is { Count: > 0 } manual)
         {
             foreach (var probe in manual)
@@ -93,7 +93,7 @@ public static class AblationPlanner
                 if (wider.Chosen is not null && (layout.Chosen is null || (wider.Feasible && !layout.Feasible) || wider.Chosen.Score < layout.Chosen.Score))
                 {
                     layout = wider;
-                    method = "layout search over every device of the modality (table model)";
+                    method = "layout, all devices";
                 }
             }
 

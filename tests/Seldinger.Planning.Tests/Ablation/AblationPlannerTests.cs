@@ -49,6 +49,9 @@ public class AblationPlannerTests
         Assert.Equal(summary.MinimalMarginMm, back.Ablation!.MinimalMarginMm);
         Assert.Equal(summary.Probes.Count, back.Ablation.Probes.Count);
         Assert.Equal("ablation", ProcedurePlanner.PlannerFor(input.Procedure));
+
+        // Stored plans keep the method in a 20-character column (SQLite ignores the limit, PostgreSQL does not).
+        Assert.InRange(outcome.Plan.Method.Length, 1, 20);
     }
 
     [Fact]
