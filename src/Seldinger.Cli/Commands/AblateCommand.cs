@@ -1,13 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Seldinger.Imaging.Formats;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Phantoms;
 using Seldinger.Planning;
 using Seldinger.Planning.Ablation;
 using Seldinger.Planning.Plans;
-using Seldinger.Server;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Services;
 using Seldinger.Storage;
@@ -197,23 +195,10 @@ internal static class AblateCommand
 
     private static async Task<ProcedurePlan> PlanStoredAsync(CommandLine line, string caseIdText, AblationPlanRequest request, string? output, bool json)
     {
-        if (!Guid.TryParse(caseIdText, CultureInfo.InvariantCulture, out var caseId))
-        {
-            throw new UsageException($"--case-id must be a case id (a GUID), not '{caseIdText}'.");
-        }
-
+        var caseId = StorageArguments.CaseId(caseIdText);
         var storage = StorageArguments.Read(line);
         line.RejectUnknown();
-        if (await StorageMigrator.PendingAsync(storage) is { Count: > 0 } pending)
-        {
-            throw new InvalidOperationException(
-                $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}); run 'seldinger db migrate' first.");
-        }
-
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSeldingerServices(storage);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = await StorageArguments.OpenServicesAsync(storage);
         await using var scope = provider.CreateAsyncScope();
         var ablation = scope.ServiceProvider.GetRequiredService<AblationPlanService>();
         StoredPlanDto? stored;

@@ -1,14 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Phantoms;
 using Seldinger.Planning;
 using Seldinger.Planning.Plans;
-using Seldinger.Server;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Services;
-using Seldinger.Storage;
 
 namespace Seldinger.Cli.Commands;
 
@@ -117,24 +114,10 @@ internal static class PlanCommand
     private static async Task<ProcedurePlan> PlanStoredAsync(
         CommandLine line, string caseIdText, string procedureId, ProcedureCatalogueSource catalogues, WorldPoint? target, WorldPoint? entry)
     {
-        if (!Guid.TryParse(caseIdText, CultureInfo.InvariantCulture, out var caseId))
-        {
-            throw new UsageException($"--case-id must be a case id (a GUID), not '{caseIdText}'.");
-        }
-
+        var caseId = StorageArguments.CaseId(caseIdText);
         var storage = StorageArguments.Read(line);
         line.RejectUnknown();
-        if (await StorageMigrator.PendingAsync(storage) is { Count: > 0 } pending)
-        {
-            throw new InvalidOperationException(
-                $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}); run 'seldinger db migrate' first.");
-        }
-
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(catalogues);
-        services.AddSeldingerServices(storage);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = await StorageArguments.OpenServicesAsync(storage, s => s.AddSingleton(catalogues));
         await using var scope = provider.CreateAsyncScope();
         var planner = scope.ServiceProvider.GetRequiredService<ProcedurePlanService>();
         StoredPlanDto? stored;
