@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Seldinger.Planning.Ablation.Internal;
+using Seldinger.Planning.Internal;
 using Seldinger.Planning.Plans;
 
 namespace Seldinger.Planning.Ablation;
@@ -73,22 +74,7 @@ public sealed partial class AblationDeviceLibrary
     /// <exception cref="PlanningException">The text is not a valid device library; the message names the device and the field.</exception>
     public static AblationDeviceLibrary Parse(string json, string sourceName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new PlanningException($"{sourceName}: not valid JSON: {ex.Message}", ex);
-        }
-
-        using (document)
-        {
-            return new Reader(sourceName).Library(document.RootElement);
-        }
+        return DataFileJson.Read(json, sourceName, root => new Reader(sourceName).Library(root));
     }
 
     /// <summary>The device a catalogue procedure uses when none is asked.</summary>

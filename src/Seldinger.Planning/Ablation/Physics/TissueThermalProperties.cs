@@ -3,6 +3,7 @@ using System.Text.Json;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Thermal;
 using Seldinger.Planning.Ablation.Physics.Internal;
+using Seldinger.Planning.Internal;
 using Seldinger.Planning.Plans;
 
 namespace Seldinger.Planning.Ablation.Physics;
@@ -79,22 +80,7 @@ public sealed class TissueThermalProperties
     /// <exception cref="PlanningException">The text is invalid; the message names the entry and the field.</exception>
     public static TissueThermalProperties Parse(string json, string sourceName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new PlanningException($"{sourceName}: not valid JSON: {ex.Message}", ex);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement, sourceName);
-        }
+        return DataFileJson.Read(json, sourceName, root => Read(root, sourceName));
     }
 
     /// <summary>The material a tissue label is drawn with.</summary>
