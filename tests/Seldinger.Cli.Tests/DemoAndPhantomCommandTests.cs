@@ -76,8 +76,7 @@ public sealed class DemoAndPhantomCommandTests : IDisposable
         using var process = System.Diagnostics.Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var output = new System.Text.StringBuilder();
-        // Generous: the other test classes of this assembly plan ablations on both cores at the same time.
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (!output.ToString().Contains("Press Ctrl-C", StringComparison.Ordinal))
         {
             var line = await process.StandardOutput.ReadLineAsync(cts.Token) ?? throw new InvalidOperationException("serve exited: " + await stderr);
