@@ -1,5 +1,6 @@
 using Seldinger.Imaging;
 using Seldinger.Imaging.Filters;
+using Seldinger.Imaging.Labels;
 
 namespace Seldinger.Planning.Ablation.Internal;
 
@@ -59,7 +60,13 @@ internal static class EvaluationHeatSinks
         }
 
         var wall = EuclideanDistanceTransform.Compute(labels, v => v != value).Voxels;
-        var component = Components(voxels, value, g.SizeI, g.SizeJ, g.SizeK);
+        var vesselMask = new Volume<byte>(g);
+        for (var n = 0; n < voxels.Length; n++)
+        {
+            vesselMask.Voxels[n] = voxels[n] == value ? (byte)1 : (byte)0;
+        }
+
+        var component = ConnectedComponents.Label(vesselMask, Connectivity.TwentySix).Labels.Voxels;
 
         // Per connected piece: the nearest voxel whose centreline is wide enough.
         var best = new Dictionary<int, (int Index, double Diameter)>();
@@ -146,69 +153,5 @@ internal static class EvaluationHeatSinks
 
             n = next;
         }
-    }
-
-    /// <summary>26-connected pieces of the voxels equal to <paramref name="value"/>; −1 elsewhere.</summary>
-    private static int[] Components(byte[] voxels, byte value, int ni, int nj, int nk)
-    {
-        var component = new int[voxels.Length];
-        Array.Fill(component, -1);
-        var queue = new Queue<int>();
-        var plane = ni * nj;
-        var next = 0;
-        for (var seed = 0; seed < voxels.Length; seed++)
-        {
-            if (voxels[seed] != value || component[seed] >= 0)
-            {
-                continue;
-            }
-
-            component[seed] = next;
-            queue.Enqueue(seed);
-            while (queue.Count > 0)
-            {
-                var n = queue.Dequeue();
-                var k = n / plane;
-                var j = (n - (k * plane)) / ni;
-                var i = n - (k * plane) - (j * ni);
-                for (var dk = -1; dk <= 1; dk++)
-                {
-                    var kk = k + dk;
-                    if ((uint)kk >= (uint)nk)
-                    {
-                        continue;
-                    }
-
-                    for (var dj = -1; dj <= 1; dj++)
-                    {
-                        var jj = j + dj;
-                        if ((uint)jj >= (uint)nj)
-                        {
-                            continue;
-                        }
-
-                        for (var di = -1; di <= 1; di++)
-                        {
-                            var ii = i + di;
-                            if ((uint)ii >= (uint)ni)
-                            {
-                                continue;
-                            }
-
-                            var m = ii + (ni * (jj + (nj * kk)));
-                            if (voxels[m] == value && component[m] < 0)
-                            {
-                                component[m] = next;
-                                queue.Enqueue(m);
-                            }
-                        }
-                    }
-                }
-            }
-
-            next++;
-        }
-
-        return component;
     }
 }
