@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Seldinger.Server.Endpoints;
+using Seldinger.Server.Security;
 using Seldinger.Server.Services;
 using Seldinger.Storage;
 
@@ -29,6 +30,7 @@ public static class SeldingerWebApp
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddRazorPages();
+        builder.AddSeldingerSecurity();
         // Keys for antiforgery tokens live with the data, not in the user's profile.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")))
             .SetApplicationName("Seldinger");
@@ -71,6 +73,7 @@ public static class SeldingerWebApp
         {
             FileProvider = new ManifestEmbeddedFileProvider(typeof(SeldingerWebApp).Assembly, "wwwroot"),
         });
+        app.UseSeldingerSecurity();
         app.MapOpenApi();
         app.MapCaseEndpoints();
         app.MapSeriesEndpoints();
