@@ -1,5 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Seldinger.Clinical;
+using Seldinger.Clinical.AdverseEvents;
+using Seldinger.Clinical.Patients;
+using Seldinger.Clinical.Preparation;
+using Seldinger.Clinical.Procedures;
+using Seldinger.Clinical.Recovery;
+using Seldinger.Clinical.Referrals;
+using Seldinger.Clinical.Scheduling;
 using Seldinger.Storage.Entities;
+using Seldinger.Storage.Internal;
 
 namespace Seldinger.Storage;
 
@@ -7,6 +17,11 @@ namespace Seldinger.Storage;
 /// The relational store shared by every provider. Each provider has a subclass so that its
 /// migrations live apart (<see cref="SqliteSeldingerDbContext"/>, <see cref="PostgresSeldingerDbContext"/>).
 /// </summary>
+/// <remarks>
+/// Saving increments <see cref="IVersionedRecord.Version"/> of every changed versioned record (the
+/// version is a concurrency token, so a save from an older version fails) and refuses to change or
+/// remove an <see cref="AuditEntry"/>.
+/// </remarks>
 public abstract class SeldingerDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Patient cases.</summary>
@@ -24,10 +39,195 @@ public abstract class SeldingerDbContext(DbContextOptions options) : DbContext(o
     /// <summary>Procedure plans (any procedure of the catalogue).</summary>
     public DbSet<ProcedurePlanRecord> ProcedurePlans => Set<ProcedurePlanRecord>();
 
+    /// <summary>Children known to the service.</summary>
+    public DbSet<Patient> Patients => Set<Patient>();
+
+    /// <summary>Parents and legal guardians.</summary>
+    public DbSet<Guardian> Guardians => Set<Guardian>();
+
+    /// <summary>Weights and heights.</summary>
+    public DbSet<BodyMeasurement> BodyMeasurements => Set<BodyMeasurement>();
+
+    /// <summary>Allergies.</summary>
+    public DbSet<Allergy> Allergies => Set<Allergy>();
+
+    /// <summary>Requests for a procedure.</summary>
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    /// <summary>The history of each referral.</summary>
+    public DbSet<ReferralEvent> ReferralEvents => Set<ReferralEvent>();
+
+    /// <summary>Procedure rooms.</summary>
+    public DbSet<ProcedureRoom> Rooms => Set<ProcedureRoom>();
+
+    /// <summary>Bookings.</summary>
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    /// <summary>Times when anaesthesia teams are available.</summary>
+    public DbSet<AnaesthesiaSession> AnaesthesiaSessions => Set<AnaesthesiaSession>();
+
+    /// <summary>Laboratory results.</summary>
+    public DbSet<LabResult> LabResults => Set<LabResult>();
+
+    /// <summary>The children's drugs.</summary>
+    public DbSet<MedicationRecord> Medications => Set<MedicationRecord>();
+
+    /// <summary>Last food and drink before a procedure.</summary>
+    public DbSet<IntakeRecord> Intakes => Set<IntakeRecord>();
+
+    /// <summary>Consents and assent.</summary>
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+
+    /// <summary>Pre-procedure assessments.</summary>
+    public DbSet<PreProcedureAssessment> Assessments => Set<PreProcedureAssessment>();
+
+    /// <summary>Procedure records.</summary>
+    public DbSet<ProcedureRecord> ProcedureRecords => Set<ProcedureRecord>();
+
+    /// <summary>Adverse events.</summary>
+    public DbSet<AdverseEventRecord> AdverseEvents => Set<AdverseEventRecord>();
+
+    /// <summary>Vital signs.</summary>
+    public DbSet<VitalSigns> VitalSigns => Set<VitalSigns>();
+
+    /// <summary>Discharges.</summary>
+    public DbSet<DischargeRecord> Discharges => Set<DischargeRecord>();
+
+    /// <summary>Follow-up tasks.</summary>
+    public DbSet<FollowUpTask> FollowUps => Set<FollowUpTask>();
+
+    /// <summary>Staff accounts.</summary>
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    /// <summary>The audit trail (append-only).</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var bumped = PrepareSave();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            Restore(bumped);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var bumped = PrepareSave();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Restore(bumped);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        ClinicalConventions.Apply(configurationBuilder);
+    }
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SeldingerDbContext).Assembly);
+    }
+
+    // Returns the versioned entries whose Version was raised, with the value before, so that a failed
+    // save leaves the objects as they were and the caller can retry or reload.
+    private List<(EntityEntry Entry, int Before)> PrepareSave()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The audit trail is append-only: an audit entry cannot be changed or removed.");
+            }
+        }
+
+        var changedOwners = OwnersOfChangedDependents();
+        var bumped = new List<(EntityEntry Entry, int Before)>();
+        foreach (var entry in ChangeTracker.Entries<IVersionedRecord>())
+        {
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && changedOwners.Contains(entry.Entity)))
+            {
+                var version = entry.Property(e => e.Version);
+                bumped.Add((entry, version.CurrentValue));
+                version.CurrentValue = version.OriginalValue + 1;
+                if (entry.State == EntityState.Unchanged)
+                {
+                    entry.State = EntityState.Modified;
+                }
+            }
+        }
+
+        return bumped;
+    }
+
+    // A change inside an owned part (the time-out checklist, the devices of a procedure) is a change
+    // of the record that owns it, so its version must move too.
+    private HashSet<object> OwnersOfChangedDependents()
+    {
+        var owners = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var entries = ChangeTracker.Entries().ToList();
+        foreach (var entry in entries)
+        {
+            if (!entry.Metadata.IsOwned() || entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var current = entry;
+            while (current is not null && current.Metadata.IsOwned())
+            {
+                current = FindOwner(entries, current);
+            }
+
+            if (current is not null)
+            {
+                owners.Add(current.Entity);
+            }
+        }
+
+        return owners;
+    }
+
+    private static EntityEntry? FindOwner(List<EntityEntry> entries, EntityEntry dependent)
+    {
+        var ownership = dependent.Metadata.FindOwnership();
+        if (ownership is null)
+        {
+            return null;
+        }
+
+        var useOriginal = dependent.State == EntityState.Deleted;
+        var keyValues = ownership.Properties
+            .Select(p => useOriginal ? dependent.Property(p.Name).OriginalValue : dependent.Property(p.Name).CurrentValue)
+            .ToArray();
+        var principalKey = ownership.PrincipalKey.Properties;
+        return entries.FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
+            && principalKey.Select((p, i) => Equals(e.Property(p.Name).CurrentValue, keyValues[i])).All(x => x));
+    }
+
+    private static void Restore(List<(EntityEntry Entry, int Before)> bumped)
+    {
+        foreach (var (entry, before) in bumped)
+        {
+            entry.Property(nameof(IVersionedRecord.Version)).CurrentValue = before;
+        }
     }
 }

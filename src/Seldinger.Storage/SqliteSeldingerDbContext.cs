@@ -11,6 +11,7 @@ public sealed class SqliteSeldingerDbContext(DbContextOptions<SqliteSeldingerDbC
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
         // SQLite has no timestamp type that sorts with an offset; store UTC ticks so ORDER BY works.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
