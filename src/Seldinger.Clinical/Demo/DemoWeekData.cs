@@ -6,11 +6,13 @@ namespace Seldinger.Clinical.Demo;
 
 /// <summary>A generated week of an IR service: rooms, anaesthesia sessions and episodes (invented people).</summary>
 /// <param name="Monday">The Monday of the week.</param>
+/// <param name="Now">The moment the week is seen from: bookings before it are done, bookings after it are still to come.</param>
 /// <param name="Rooms">The rooms.</param>
 /// <param name="AnaesthesiaSessions">The anaesthesia sessions of the week.</param>
 /// <param name="Episodes">The episodes, each with its patient, referral and whatever has happened so far.</param>
 public sealed record DemoWeekData(
     DateOnly Monday,
+    DateTimeOffset Now,
     IReadOnlyList<ProcedureRoom> Rooms,
     IReadOnlyList<AnaesthesiaSession> AnaesthesiaSessions,
     IReadOnlyList<Episode> Episodes)
