@@ -35,6 +35,7 @@ public static class SecurityServiceCollectionExtensions
                 o.AccessDeniedPath = "/Account/Denied";
                 o.Events.OnRedirectToLogin = ApiAuthenticationAnswers.OnRedirectToLogin;
                 o.Events.OnRedirectToAccessDenied = ApiAuthenticationAnswers.OnRedirectToAccessDenied;
+                o.Events.OnValidatePrincipal = AccountCookieValidator.ValidateAsync;
             });
         services.AddAuthorization(o =>
         {
@@ -48,7 +49,8 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, StaffActionHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddScoped<CurrentUser>();
-        services.TryAddScoped<IAuditStore, LogAuditStore>();
+        services.TryAddScoped<IAuditStore, DbAuditStore>();
+        services.AddScoped<StaffAccounts>();
         services.AddScoped(sp => new AuditTrail(
             sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAuditStore>()));
         return builder;
@@ -60,6 +62,8 @@ public static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapAuthEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }
