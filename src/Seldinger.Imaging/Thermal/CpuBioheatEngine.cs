@@ -43,11 +43,12 @@ public sealed class CpuBioheatEngine : IBioheatEngine
         var pool = BufferPool.Current;
         var a = pool.Rent<float>(count);
         var b = pool.Rent<float>(count);
+        var factor = pool.Rent<float>(count);
         try
         {
             InitialTemperature(problem, a.AsSpan(0, count));
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-            var kernel = new CpuBioheatKernel(problem, coefficients, a, b, peak.Voxels, coldest.Voxels, omega.Voxels, cem.Voxels, parallel);
+            var kernel = new CpuBioheatKernel(problem, coefficients, a, b, peak.Voxels, coldest.Voxels, omega.Voxels, cem.Voxels, factor, parallel);
             if (schedule[0].ProbeTemperatureCelsius is { } firstProbe)
             {
                 kernel.HoldProbe((float)firstProbe);
@@ -98,6 +99,7 @@ public sealed class CpuBioheatEngine : IBioheatEngine
         {
             pool.Return(a);
             pool.Return(b);
+            pool.Return(factor);
         }
     }
 

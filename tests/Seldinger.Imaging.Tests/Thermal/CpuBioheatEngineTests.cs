@@ -77,7 +77,7 @@ public class CpuBioheatEngineTests
 
         Assert.All(result.FinalTemperature.Voxels, t => Assert.Equal(37f, t));
         Assert.All(result.Damage.Voxels, o => Assert.Equal(0f, o));
-        Assert.Equal(2, pool.Rented);
+        Assert.Equal(3, pool.Rented);
         Assert.Equal(0, pool.Outstanding);
     }
 

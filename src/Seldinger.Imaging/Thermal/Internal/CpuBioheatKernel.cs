@@ -1,17 +1,25 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Seldinger.Imaging.Thermal.Internal;
 
 /// <summary>
 /// The CPU time step. Rows (fixed j, k; i runs fastest) whose five-row neighbourhood is one material with no fixed voxel,
-/// and which have never been hot or cold, take a SIMD path with broadcast coefficients; every other row
-/// takes the general scalar path (harmonic means, phase change, damage). Both evaluate the same expression in the same
-/// order, so a voxel's value does not depend on the path.
+/// and which have never been hot or cold, take a SIMD path with broadcast coefficients (T read, T′ written). Every other
+/// row takes the general path: runs of "simple" voxels (interior, not fixed, the six neighbours the same free material)
+/// go through the SIMD stencil wherever all seven temperatures are unfrozen, the perfusion factor e^−Ω read per voxel;
+/// the rest (fixed voxels, material and phase boundaries, the grid's faces) is evaluated voxel by voxel with harmonic
+/// means. All paths evaluate the same expression in the same order, so a voxel's value does not depend on the path.
+/// Damage (Ω, CEM43, the perfusion factor e^−Ω) and extreme tracking run after the stencil, row by row, only in rows
+/// that reached the damage or the cold threshold, eight voxels at a time with <see cref="BioheatExp"/>.
 /// </summary>
 internal sealed class CpuBioheatKernel
 {
+    private const int Lanes = 8;
+    private const float Cap = 1e30f;
+
     private static readonly float Ln05 = (float)Math.Log(0.5);
     private static readonly float Ln025 = (float)Math.Log(0.25);
 
@@ -20,18 +28,25 @@ internal sealed class CpuBioheatKernel
     private readonly int _sj;
     private readonly int _sk;
     private readonly int _plane;
+    private readonly int _count;
     private readonly byte[] _material;
     private readonly byte[]? _fixed;
     private readonly float[]? _source;
+    private readonly float[] _faceI;
+    private readonly float[] _faceJ;
+    private readonly float[] _faceK;
     private readonly int[] _rowMaterial;
     private readonly bool[] _rowUniform;
+    private readonly byte[] _simpleRun;
     private readonly byte[] _activeNow;
     private readonly byte[] _activeNext;
     private readonly float[] _peak;
     private readonly float[] _coldest;
     private readonly float[] _omega;
     private readonly float[] _cem;
+    private readonly float[] _factor;
     private readonly ParallelOptions _parallel;
+    private readonly Action<int> _sweep;
     private float[] _t;
     private float[] _next;
 
@@ -42,7 +57,17 @@ internal sealed class CpuBioheatKernel
     private bool _probeHeld;
     private float _probeTemperature;
 
-    public CpuBioheatKernel(BioheatProblem problem, BioheatCoefficients coefficients, float[] current, float[] next, float[] peak, float[] coldest, float[] omega, float[] cem, ParallelOptions parallel)
+    /// <param name="problem">The problem.</param>
+    /// <param name="coefficients">Its float coefficients.</param>
+    /// <param name="current">Start temperatures (voxel count long at least).</param>
+    /// <param name="next">The second temperature buffer.</param>
+    /// <param name="peak">Peak temperature, filled by the caller.</param>
+    /// <param name="coldest">Coldest temperature, filled by the caller.</param>
+    /// <param name="omega">Ω, zero.</param>
+    /// <param name="cem">CEM43, zero.</param>
+    /// <param name="factor">Perfusion factor e^−Ω per voxel (voxel count long at least); set to 1 here.</param>
+    /// <param name="parallel">Parallelism and cancellation.</param>
+    public CpuBioheatKernel(BioheatProblem problem, BioheatCoefficients coefficients, float[] current, float[] next, float[] peak, float[] coldest, float[] omega, float[] cem, float[] factor, ParallelOptions parallel)
     {
         _c = coefficients;
         var g = problem.Geometry;
@@ -50,22 +75,31 @@ internal sealed class CpuBioheatKernel
         _sj = g.SizeJ;
         _sk = g.SizeK;
         _plane = _si * _sj;
+        _count = _plane * _sk;
         _material = problem.MaterialIndex.Voxels;
         _fixed = problem.Fixed?.Voxels;
         _source = problem.HeatSource?.Voxels;
+        _faceI = coefficients.FaceConductance[0];
+        _faceJ = coefficients.FaceConductance[1];
+        _faceK = coefficients.FaceConductance[2];
         _t = current;
         _next = next;
         _peak = peak;
         _coldest = coldest;
         _omega = omega;
         _cem = cem;
+        _factor = factor;
+        factor.AsSpan(0, _count).Fill(1f);
         _parallel = parallel;
+        _sweep = SweepSlab;
         var rows = _sj * _sk;
         _rowMaterial = new int[rows];
         _rowUniform = new bool[rows];
         _activeNow = new byte[rows];
         _activeNext = new byte[rows];
+        _simpleRun = new byte[_count];
         ClassifyRows();
+        ClassifyVoxels();
     }
 
     public float[] Current => _t;
@@ -111,7 +145,19 @@ internal sealed class CpuBioheatKernel
         _sourceScale = sourceScale;
         _probeHeld = probeTemperature.HasValue;
         _probeTemperature = probeTemperature ?? 0;
-        Parallel.For(0, _sk, _parallel, SweepSlab);
+        if (_parallel.MaxDegreeOfParallelism == 1)
+        {
+            _parallel.CancellationToken.ThrowIfCancellationRequested();
+            for (var k = 0; k < _sk; k++)
+            {
+                SweepSlab(k);
+            }
+        }
+        else
+        {
+            Parallel.For(0, _sk, _parallel, _sweep);
+        }
+
         for (var r = 0; r < _activeNow.Length; r++)
         {
             _activeNow[r] |= _activeNext[r];
@@ -122,44 +168,48 @@ internal sealed class CpuBioheatKernel
 
     private void SweepSlab(int k)
     {
+        var active = _activeNow;
         for (var j = 0; j < _sj; j++)
         {
             var r = j + (_sj * k);
-            if (_rowUniform[r] && _activeNow[r] == 0 && _activeNow[r - 1] == 0 && _activeNow[r + 1] == 0
-                && _activeNow[r - _sj] == 0 && _activeNow[r + _sj] == 0)
+            bool hot;
+            if (_rowUniform[r] && active[r] == 0 && active[r - 1] == 0 && active[r + 1] == 0
+                && active[r - _sj] == 0 && active[r + _sj] == 0)
             {
-                PlainRow(r);
+                hot = PlainRow(r);
             }
             else
             {
-                GeneralRow(r);
+                hot = GeneralRow(r, j, k);
+            }
+
+            if (hot)
+            {
+                _activeNext[r] = 1;
+                DamageRow(r);
             }
         }
     }
 
-    private void PlainRow(int r)
+    /// <summary>A row of one material whose neighbourhood is free, unfrozen and undamaged. Returns whether it got hot or cold.</summary>
+    private bool PlainRow(int r)
     {
         var m = _rowMaterial[r];
         var pair = (m * _c.MaterialCount) + m;
-        var gx = _c.FaceConductance[0][pair];
-        var gy = _c.FaceConductance[1][pair];
-        var gz = _c.FaceConductance[2][pair];
+        var gx = _faceI[pair];
+        var gy = _faceJ[pair];
+        var gz = _faceK[pair];
         var w = _c.PerfusionRate[m];
         var dtc = _dt * _c.InverseCapacity[m];
         var tb = _c.BloodTemperature;
-        var hot = _c.DamageThreshold;
-        var cold = _c.ColdActivity;
         var b = r * _si;
         var last = b + _si - 1;
-        var t = _t;
-        var next = _next;
-        var active = false;
 
         // First voxel: its i− neighbour is itself (zero flux).
-        active |= PlainScalar(b, b, b + 1, m, gx, gy, gz, w, dtc, tb);
+        var active = PlainScalar(b, b, b + 1, gx, gy, gz, w, dtc, tb);
 
-        ref var tRef = ref MemoryMarshal.GetArrayDataReference(t);
-        ref var nextRef = ref MemoryMarshal.GetArrayDataReference(next);
+        ref var tRef = ref MemoryMarshal.GetArrayDataReference(_t);
+        ref var nextRef = ref MemoryMarshal.GetArrayDataReference(_next);
         var width = Vector<float>.Count;
         var gxv = new Vector<float>(gx);
         var gyv = new Vector<float>(gy);
@@ -167,12 +217,15 @@ internal sealed class CpuBioheatKernel
         var wv = new Vector<float>(w);
         var dtcv = new Vector<float>(dtc);
         var tbv = new Vector<float>(tb);
-        var hotv = new Vector<float>(hot);
-        var coldv = new Vector<float>(cold);
+        var hotv = new Vector<float>(_c.DamageThreshold);
+        var coldv = new Vector<float>(_c.ColdActivity);
         var source = _source;
         ref var sourceRef = ref source is null ? ref tRef : ref MemoryMarshal.GetArrayDataReference(source);
         var scalev = new Vector<float>(_sourceScale);
         var cutoffv = new Vector<float>(_c.SourceCutoff);
+        var si = (nuint)_si;
+        var plane = (nuint)_plane;
+        var extremes = Vector<int>.Zero;
         var n = b + 1;
         for (; n + width <= last; n += width)
         {
@@ -180,10 +233,10 @@ internal sealed class CpuBioheatKernel
             var c = Vector.LoadUnsafe(ref tRef, o);
             var west = Vector.LoadUnsafe(ref tRef, o - 1);
             var east = Vector.LoadUnsafe(ref tRef, o + 1);
-            var south = Vector.LoadUnsafe(ref tRef, o - (nuint)_si);
-            var north = Vector.LoadUnsafe(ref tRef, o + (nuint)_si);
-            var down = Vector.LoadUnsafe(ref tRef, o - (nuint)_plane);
-            var up = Vector.LoadUnsafe(ref tRef, o + (nuint)_plane);
+            var south = Vector.LoadUnsafe(ref tRef, o - si);
+            var north = Vector.LoadUnsafe(ref tRef, o + si);
+            var down = Vector.LoadUnsafe(ref tRef, o - plane);
+            var up = Vector.LoadUnsafe(ref tRef, o + plane);
             var sum = (gxv * (west - c)) + (gxv * (east - c)) + (gyv * (south - c)) + (gyv * (north - c)) + (gzv * (down - c)) + (gzv * (up - c));
             var perfusion = wv * (tbv - c);
             Vector<float> result;
@@ -198,34 +251,25 @@ internal sealed class CpuBioheatKernel
             }
 
             result.StoreUnsafe(ref nextRef, o);
-            if (Vector.GreaterThanOrEqualAny(result, hotv) || Vector.LessThanOrEqualAny(result, coldv))
-            {
-                active = true;
-                for (var lane = 0; lane < width; lane++)
-                {
-                    Track(n + lane, m, result[lane]);
-                }
-            }
+            extremes |= Vector.GreaterThanOrEqual(result, hotv) | Vector.LessThanOrEqual(result, coldv);
         }
 
+        active |= extremes != Vector<int>.Zero;
         for (; n < last; n++)
         {
-            active |= PlainScalar(n, n - 1, n + 1, m, gx, gy, gz, w, dtc, tb);
+            active |= PlainScalar(n, n - 1, n + 1, gx, gy, gz, w, dtc, tb);
         }
 
         if (last > b)
         {
-            active |= PlainScalar(last, last - 1, last, m, gx, gy, gz, w, dtc, tb);
+            active |= PlainScalar(last, last - 1, last, gx, gy, gz, w, dtc, tb);
         }
 
-        if (active)
-        {
-            _activeNext[r] = 1;
-        }
+        return active;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool PlainScalar(int n, int west, int east, int m, float gx, float gy, float gz, float w, float dtc, float tb)
+    private bool PlainScalar(int n, int west, int east, float gx, float gy, float gz, float w, float dtc, float tb)
     {
         var t = _t;
         var c = t[n];
@@ -234,93 +278,153 @@ internal sealed class CpuBioheatKernel
         var result = _source is null ? c + (dtc * (sum + perfusion))
             : c + (dtc * (sum + perfusion + (c < _c.SourceCutoff ? _source[n] * _sourceScale : 0f)));
         _next[n] = result;
-        if (result >= _c.DamageThreshold || result <= _c.ColdActivity)
-        {
-            Track(n, m, result);
-            return true;
-        }
-
-        return false;
+        return result >= _c.DamageThreshold || result <= _c.ColdActivity;
     }
 
-    private void GeneralRow(int r)
+    /// <summary>Any other row: SIMD over runs of simple voxels where unfrozen, voxel by voxel elsewhere. Returns whether it got hot or cold.</summary>
+    private bool GeneralRow(int r, int j, int k)
     {
-        var j = r % _sj;
-        var k = r / _sj;
         var b = r * _si;
-        var t = _t;
-        var c = _c;
-        var material = _material;
-        var fixedMap = _fixed;
-        var insulating = fixedMap is not null && !_probeHeld;
-        var count = c.MaterialCount;
-        var tb = c.BloodTemperature;
+        ref var tRef = ref MemoryMarshal.GetArrayDataReference(_t);
+        ref var nextRef = ref MemoryMarshal.GetArrayDataReference(_next);
+        ref var runRef = ref MemoryMarshal.GetArrayDataReference(_simpleRun);
+        ref var materialRef = ref MemoryMarshal.GetArrayDataReference(_material);
+        ref var factorRef = ref MemoryMarshal.GetArrayDataReference(_factor);
+        var source = _source;
+        ref var sourceRef = ref source is null ? ref tRef : ref MemoryMarshal.GetArrayDataReference(source);
+        var width = Vector<float>.Count;
+        var hot = _c.DamageThreshold;
+        var cold = _c.ColdActivity;
+        var hotv = new Vector<float>(hot);
+        var coldv = new Vector<float>(cold);
+        var highv = new Vector<float>(_c.PhaseHigh);
+        var tbv = new Vector<float>(_c.BloodTemperature);
+        var scalev = new Vector<float>(_sourceScale);
+        var cutoffv = new Vector<float>(_c.SourceCutoff);
+        var si = (nuint)_si;
+        var plane = (nuint)_plane;
+        var count = _c.MaterialCount;
+        var extremes = Vector<int>.Zero;
         var active = false;
-        for (var i = 0; i < _si; i++)
+        var i = 0;
+        while (i < _si)
         {
             var n = b + i;
-            var m = material[n];
-            var tn = t[n];
-            float result;
-            var kind = fixedMap is null ? (byte)0 : fixedMap[n];
-            if (kind == (byte)BioheatFixedKind.Blood)
+            if (Unsafe.Add(ref runRef, n) >= width)
             {
-                result = tb;
-            }
-            else if (kind == (byte)BioheatFixedKind.Probe)
-            {
-                result = _probeHeld ? _probeTemperature : tn;
-            }
-            else
-            {
-                var unfrozen = tn >= c.PhaseHigh;
-                var sum = Face(n, i > 0 ? n - 1 : n, m, tn, unfrozen, 0, count, insulating);
-                sum += Face(n, i < _si - 1 ? n + 1 : n, m, tn, unfrozen, 0, count, insulating);
-                sum += Face(n, j > 0 ? n - _si : n, m, tn, unfrozen, 1, count, insulating);
-                sum += Face(n, j < _sj - 1 ? n + _si : n, m, tn, unfrozen, 1, count, insulating);
-                sum += Face(n, k > 0 ? n - _plane : n, m, tn, unfrozen, 2, count, insulating);
-                sum += Face(n, k < _sk - 1 ? n + _plane : n, m, tn, unfrozen, 2, count, insulating);
-                var perfusion = 0f;
-                if (unfrozen)
+                var o = (nuint)n;
+                var c = Vector.LoadUnsafe(ref tRef, o);
+                var west = Vector.LoadUnsafe(ref tRef, o - 1);
+                var east = Vector.LoadUnsafe(ref tRef, o + 1);
+                var south = Vector.LoadUnsafe(ref tRef, o - si);
+                var north = Vector.LoadUnsafe(ref tRef, o + si);
+                var down = Vector.LoadUnsafe(ref tRef, o - plane);
+                var up = Vector.LoadUnsafe(ref tRef, o + plane);
+                var coldest = Vector.Min(Vector.Min(Vector.Min(c, west), Vector.Min(east, south)), Vector.Min(Vector.Min(north, down), up));
+                if (Vector.GreaterThanOrEqualAll(coldest, highv))
                 {
-                    var omega = _omega[n];
-                    var rate = c.PerfusionRate[m] * (omega > 0 ? MathF.Exp(-omega) : 1f);
-                    perfusion = rate * (tb - tn);
+                    // A simple run is one material: each voxel's i-neighbours share it.
+                    int m = Unsafe.Add(ref materialRef, n);
+                    var pair = (m * count) + m;
+                    var gxv = new Vector<float>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_faceI), pair));
+                    var gyv = new Vector<float>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_faceJ), pair));
+                    var gzv = new Vector<float>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_faceK), pair));
+                    var wv = new Vector<float>(_c.PerfusionRate[m]);
+                    var dtcv = new Vector<float>(_dt * _c.InverseCapacity[m]);
+                    var sum = (gxv * (west - c)) + (gxv * (east - c)) + (gyv * (south - c)) + (gyv * (north - c)) + (gzv * (down - c)) + (gzv * (up - c));
+                    var perfusion = (wv * Vector.LoadUnsafe(ref factorRef, o)) * (tbv - c);
+                    Vector<float> result;
+                    if (source is null)
+                    {
+                        result = c + (dtcv * (sum + perfusion));
+                    }
+                    else
+                    {
+                        var q = Vector.ConditionalSelect(Vector.LessThan(c, cutoffv), Vector.LoadUnsafe(ref sourceRef, o) * scalev, Vector<float>.Zero);
+                        result = c + (dtcv * (sum + perfusion + q));
+                    }
+
+                    result.StoreUnsafe(ref nextRef, o);
+                    extremes |= Vector.GreaterThanOrEqual(result, hotv) | Vector.LessThanOrEqual(result, coldv);
+                    i += width;
+                    continue;
                 }
 
-                var q = _source is null || tn >= c.SourceCutoff ? 0f : _source[n] * _sourceScale;
-                var dtc = _dt * c.InverseCapacityAt(m, tn);
-                result = tn + (dtc * (sum + perfusion + q));
+                // Something in or next to this stretch is in the phase-change range or frozen: harmonic means, voxel by voxel.
+                for (var end = i + width; i < end; i++)
+                {
+                    var value = GeneralVoxel(b + i, i, j, k);
+                    active |= value >= hot || value <= cold;
+                }
+
+                continue;
             }
 
-            _next[n] = result;
-            if (result >= c.DamageThreshold || result <= c.ColdActivity)
-            {
-                Track(n, m, result);
-                active = true;
-            }
+            var single = GeneralVoxel(n, i, j, k);
+            active |= single >= hot || single <= cold;
+            i++;
         }
 
-        if (active)
+        return active || extremes != Vector<int>.Zero;
+    }
+
+    /// <summary>The general formula at voxel <paramref name="n"/> = (<paramref name="i"/>, <paramref name="j"/>, <paramref name="k"/>); writes and returns T′.</summary>
+    private float GeneralVoxel(int n, int i, int j, int k)
+    {
+        var c = _c;
+        ref var tRef = ref MemoryMarshal.GetArrayDataReference(_t);
+        ref var nextRef = ref MemoryMarshal.GetArrayDataReference(_next);
+        var tn = Unsafe.Add(ref tRef, n);
+        float result;
+        var kind = _fixed is null ? (byte)0 : Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_fixed), n);
+        if (kind == (byte)BioheatFixedKind.Blood)
         {
-            _activeNext[r] = 1;
+            result = c.BloodTemperature;
         }
+        else if (kind == (byte)BioheatFixedKind.Probe)
+        {
+            result = _probeHeld ? _probeTemperature : tn;
+        }
+        else
+        {
+            int m = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_material), n);
+            var unfrozen = tn >= c.PhaseHigh;
+            var sum = Face(n, i > 0 ? n - 1 : n, m, tn, unfrozen, _faceI, 0);
+            sum += Face(n, i < _si - 1 ? n + 1 : n, m, tn, unfrozen, _faceI, 0);
+            sum += Face(n, j > 0 ? n - _si : n, m, tn, unfrozen, _faceJ, 1);
+            sum += Face(n, j < _sj - 1 ? n + _si : n, m, tn, unfrozen, _faceJ, 1);
+            sum += Face(n, k > 0 ? n - _plane : n, m, tn, unfrozen, _faceK, 2);
+            sum += Face(n, k < _sk - 1 ? n + _plane : n, m, tn, unfrozen, _faceK, 2);
+            var perfusion = 0f;
+            if (unfrozen)
+            {
+                var rate = c.PerfusionRate[m] * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_factor), n);
+                perfusion = rate * (c.BloodTemperature - tn);
+            }
+
+            var q = _source is null || tn >= c.SourceCutoff ? 0f : Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_source), n) * _sourceScale;
+            var dtc = _dt * c.InverseCapacityAt(m, tn);
+            result = tn + (dtc * (sum + perfusion + q));
+        }
+
+        Unsafe.Add(ref nextRef, n) = result;
+        return result;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private float Face(int n, int neighbour, int m, float tn, bool unfrozen, int axis, int count, bool insulating)
+    private float Face(int n, int neighbour, int m, float tn, bool unfrozen, float[] faces, int axis)
     {
-        if (insulating && _fixed![neighbour] == (byte)BioheatFixedKind.Probe)
+        if (_fixed is not null && !_probeHeld && Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_fixed), neighbour) == (byte)BioheatFixedKind.Probe)
         {
             return 0f;
         }
 
-        var tb = _t[neighbour];
-        var mb = _material[neighbour];
+        var tb = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_t), neighbour);
+        int mb = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_material), neighbour);
         float g;
         if (unfrozen && tb >= _c.PhaseHigh)
         {
-            g = _c.FaceConductance[axis][(m * count) + mb];
+            g = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(faces), (m * _c.MaterialCount) + mb);
         }
         else
         {
@@ -332,25 +436,111 @@ internal sealed class CpuBioheatKernel
         return g * (tb - tn);
     }
 
-    /// <summary>Damage and extreme-temperature tracking of voxel <paramref name="n"/> after its update to <paramref name="t"/>.</summary>
-    private void Track(int n, int m, float t)
+    /// <summary>
+    /// Damage and extreme tracking of row <paramref name="r"/> after its update: where T′ ≥ the damage threshold, Ω, CEM43,
+    /// the peak and the perfusion factor e^−Ω; where T′ ≤ the cold tracking threshold, the coldest temperature. Ω of a voxel
+    /// is read by the stencil of that voxel only, so updating it after the row's stencil is the same as updating it in
+    /// the stencil.
+    /// </summary>
+    private void DamageRow(int r)
     {
-        if (t >= _c.DamageThreshold)
+        var b = r * _si;
+        Span<float> pad = stackalloc float[Lanes * 6];
+        for (var i = 0; i < _si; i += Lanes)
         {
-            var rate = MathF.Exp(_c.LogFrequencyFactor[m] - (_c.ActivationTemperature[m] / (t + BioheatCoefficients.KelvinOffset)));
-            _omega[n] = MathF.Min(_omega[n] + (_dt * rate), 1e30f);
-            var equivalent = MathF.Exp((43f - t) * (t >= 43f ? Ln05 : Ln025));
-            _cem[n] = MathF.Min(_cem[n] + (_dtMinutes * equivalent), 1e30f);
-            if (t > _peak[n])
+            var n = b + i;
+            var length = Math.Min(Lanes, _si - i);
+            if (length == Lanes)
             {
-                _peak[n] = t;
+                DamageLanes(n, _next.AsSpan(n, Lanes), _omega.AsSpan(n, Lanes), _cem.AsSpan(n, Lanes), _peak.AsSpan(n, Lanes), _coldest.AsSpan(n, Lanes), _factor.AsSpan(n, Lanes), Lanes);
+                continue;
             }
+
+            // The row's end: padded lanes start below both thresholds and are not written back.
+            var t = pad[..Lanes];
+            var omega = pad.Slice(Lanes, Lanes);
+            var cem = pad.Slice(2 * Lanes, Lanes);
+            var peak = pad.Slice(3 * Lanes, Lanes);
+            var coldest = pad.Slice(4 * Lanes, Lanes);
+            var factor = pad.Slice(5 * Lanes, Lanes);
+            pad.Clear();
+            t.Fill(float.NaN);
+            _next.AsSpan(n, length).CopyTo(t);
+            _omega.AsSpan(n, length).CopyTo(omega);
+            _cem.AsSpan(n, length).CopyTo(cem);
+            _peak.AsSpan(n, length).CopyTo(peak);
+            _coldest.AsSpan(n, length).CopyTo(coldest);
+            _factor.AsSpan(n, length).CopyTo(factor);
+            DamageLanes(n, t, omega, cem, peak, coldest, factor, length);
+            omega[..length].CopyTo(_omega.AsSpan(n, length));
+            cem[..length].CopyTo(_cem.AsSpan(n, length));
+            peak[..length].CopyTo(_peak.AsSpan(n, length));
+            coldest[..length].CopyTo(_coldest.AsSpan(n, length));
+            factor[..length].CopyTo(_factor.AsSpan(n, length));
+        }
+    }
+
+    /// <summary>Damage and tracking of eight voxels from <paramref name="n"/> (the first <paramref name="length"/> real).</summary>
+    private void DamageLanes(int n, Span<float> t, Span<float> omega, Span<float> cem, Span<float> peak, Span<float> coldest, Span<float> factor, int length)
+    {
+        var result = Vector256.Create<float>(t);
+        var hot = Vector256.GreaterThanOrEqual(result, Vector256.Create(_c.DamageThreshold));
+        var cold = Vector256.LessThanOrEqual(result, Vector256.Create(_c.ColdTracking));
+        if (cold != Vector256<float>.Zero)
+        {
+            var old = Vector256.Create<float>(coldest);
+            Vector256.ConditionalSelect(cold & Vector256.LessThan(result, old), result, old).CopyTo(coldest);
         }
 
-        if (t <= _c.ColdTracking && t < _coldest[n])
+        if (hot == Vector256<float>.Zero)
         {
-            _coldest[n] = t;
+            return;
         }
+
+        Vector256<float> logFrequency, activation;
+        int m = _material[n];
+        var uniform = true;
+        for (var lane = 1; lane < length && uniform; lane++)
+        {
+            uniform = _material[n + lane] == m;
+        }
+
+        if (uniform)
+        {
+            logFrequency = Vector256.Create(_c.LogFrequencyFactor[m]);
+            activation = Vector256.Create(_c.ActivationTemperature[m]);
+        }
+        else
+        {
+            Span<float> a = stackalloc float[Lanes];
+            Span<float> e = stackalloc float[Lanes];
+            a.Fill(_c.LogFrequencyFactor[m]);
+            e.Fill(_c.ActivationTemperature[m]);
+            for (var lane = 1; lane < length; lane++)
+            {
+                int ml = _material[n + lane];
+                a[lane] = _c.LogFrequencyFactor[ml];
+                e[lane] = _c.ActivationTemperature[ml];
+            }
+
+            logFrequency = Vector256.Create<float>(a);
+            activation = Vector256.Create<float>(e);
+        }
+
+        var rate = BioheatExp.Exp(logFrequency - (activation / (result + Vector256.Create(BioheatCoefficients.KelvinOffset))));
+        var oldOmega = Vector256.Create<float>(omega);
+        var newOmega = Vector256.Min(oldOmega + (Vector256.Create(_dt) * rate), Vector256.Create(Cap));
+        var above43 = Vector256.GreaterThanOrEqual(result, Vector256.Create(43f));
+        var equivalent = BioheatExp.Exp((Vector256.Create(43f) - result) * Vector256.ConditionalSelect(above43, Vector256.Create(Ln05), Vector256.Create(Ln025)));
+        var oldCem = Vector256.Create<float>(cem);
+        var newCem = Vector256.Min(oldCem + (Vector256.Create(_dtMinutes) * equivalent), Vector256.Create(Cap));
+        var oldPeak = Vector256.Create<float>(peak);
+        var oldFactor = Vector256.Create<float>(factor);
+        var newFactor = Vector256.ConditionalSelect(Vector256.GreaterThan(newOmega, Vector256<float>.Zero), BioheatExp.Exp(-newOmega), Vector256<float>.One);
+        Vector256.ConditionalSelect(hot, newOmega, oldOmega).CopyTo(omega);
+        Vector256.ConditionalSelect(hot, newCem, oldCem).CopyTo(cem);
+        Vector256.ConditionalSelect(hot & Vector256.GreaterThan(result, oldPeak), result, oldPeak).CopyTo(peak);
+        Vector256.ConditionalSelect(hot, newFactor, oldFactor).CopyTo(factor);
     }
 
     private void ClassifyRows()
@@ -387,6 +577,43 @@ internal sealed class CpuBioheatKernel
                 }
 
                 _rowUniform[r] = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Per voxel, how many voxels from it along i (capped at 255) are simple: inside the grid, not fixed, with six
+    /// neighbours of its own material that are not fixed. A stretch of simple voxels is one material.
+    /// </summary>
+    private void ClassifyVoxels()
+    {
+        if (_si < 3 || _sj < 3 || _sk < 3)
+        {
+            return;
+        }
+
+        var fixedMap = _fixed;
+        var material = _material;
+        for (var k = 1; k < _sk - 1; k++)
+        {
+            for (var j = 1; j < _sj - 1; j++)
+            {
+                var b = (j * _si) + (k * _plane);
+                var run = 0;
+                for (var i = _si - 2; i >= 1; i--)
+                {
+                    var n = b + i;
+                    var m = material[n];
+                    var simple = material[n - 1] == m && material[n + 1] == m && material[n - _si] == m && material[n + _si] == m
+                        && material[n - _plane] == m && material[n + _plane] == m;
+                    if (simple && fixedMap is not null)
+                    {
+                        simple = (fixedMap[n] | fixedMap[n - 1] | fixedMap[n + 1] | fixedMap[n - _si] | fixedMap[n + _si] | fixedMap[n - _plane] | fixedMap[n + _plane]) == 0;
+                    }
+
+                    run = simple ? Math.Min(run + 1, 255) : 0;
+                    _simpleRun[n] = (byte)run;
+                }
             }
         }
     }
