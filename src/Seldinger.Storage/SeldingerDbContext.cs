@@ -167,11 +167,9 @@ public abstract class SeldingerDbContext(DbContextOptions options) : DbContext(o
             {
                 var version = entry.Property(e => e.Version);
                 bumped.Add((entry, version.CurrentValue));
+                // Setting the value marks only Version modified, so an owner whose owned part
+                // changed is updated without rewriting its other columns.
                 version.CurrentValue = version.OriginalValue + 1;
-                if (entry.State == EntityState.Unchanged)
-                {
-                    entry.State = EntityState.Modified;
-                }
             }
         }
 
