@@ -136,6 +136,12 @@ public static class DemoWeek
                 episodes.Add(Make(template, slotIndex++));
             }
 
+            // The workflow gives history events fresh random ids; the demo's must follow the seed.
+            foreach (var e in episodes.SelectMany(e => e.Referral.History))
+            {
+                e.Id = NewId();
+            }
+
             return new DemoWeekData(monday, Now, _rooms, _sessions, episodes);
         }
 
@@ -307,7 +313,7 @@ public static class DemoWeek
             {
                 var fluoroSeconds = _random.Next(20, t.Guidance == GuidanceModality.Dsa ? 900 : 240);
                 record.FluoroscopyTimeSeconds = fluoroSeconds;
-                record.DoseAreaProductGyCm2 = Math.Round((0.002 + (weight * 0.0004)) * fluoroSeconds * (t.Guidance == GuidanceModality.Dsa ? 3 : 1), 3);
+                record.DoseAreaProductGyCm2 = Math.Round((0.001 + (weight * 0.0002)) * fluoroSeconds * (t.Guidance == GuidanceModality.Dsa ? 3 : 1), 3);
                 record.ReferenceAirKermaMGy = Math.Round(record.DoseAreaProductGyCm2.Value * 12, 1);
             }
 
