@@ -64,6 +64,63 @@ public class CpuBioheatEngineTests
     }
 
     [Fact]
+    public void Run_LongMixedRowsHeated_MatchesScalarReference()
+    {
+        // Rows of 40–69 voxels with blocks of materials, a few blood voxels and a hot source: general rows hold
+        // stretches of one material that the SIMD stencil takes, next to voxels it must leave to the harmonic means.
+        var random = new Random(31);
+        var heated = 0;
+        for (var trial = 0; trial < 4; trial++)
+        {
+            var problem = ThermalTestProblems.Random(random, cryo: false, minSizeI: 40);
+            var limit = problem.MaxStableTimeStepSeconds([new BioheatPhase(1, 1, null)]);
+            BioheatPhase[] schedule = [new BioheatPhase(80 * limit, 1, null), new BioheatPhase(20 * limit, 0, null)];
+            AssertMatchesReference(problem, schedule, new BioheatOptions(), 2);
+            var result = new CpuBioheatEngine(2).Run(problem, schedule);
+            heated += result.Damage.Voxels.Any(o => o > 0) ? 1 : 0;
+        }
+
+        Assert.True(heated >= 3, $"only {heated} of 4 problems reached damage");
+    }
+
+    [Fact]
+    public void Run_LongMixedRowsFrozen_MatchesScalarReference()
+    {
+        // Freezing fronts cross stretches of one material: the SIMD stencil must hand them back to the harmonic means.
+        var random = new Random(37);
+        for (var trial = 0; trial < 3; trial++)
+        {
+            var problem = ThermalTestProblems.Random(random, cryo: true, minSizeI: 40);
+            BioheatPhase[] schedule = [new BioheatPhase(12, 0, -120), new BioheatPhase(4, 0, null), new BioheatPhase(6, 0, -120)];
+            var options = new BioheatOptions { TimeStepSeconds = problem.MaxStableTimeStepSeconds(schedule) };
+            AssertMatchesReference(problem, schedule, options, 1 + (trial % 2));
+        }
+    }
+
+    [Theory]
+    [InlineData(39.99f, false)]
+    [InlineData(40f, true)]
+    [InlineData(40.01f, true)]
+    public void Run_UniformTemperatureNearDamageThreshold_AccumulatesArrheniusDamageFromThreshold(float start, bool damaged)
+    {
+        // No perfusion, no source, one temperature everywhere: T stays put, so Ω = steps · dt · A e^(−Ea/RT) and
+        // CEM43 = minutes · R^(43 − T). 21 voxels per row: two full groups of eight and a partial one.
+        var g = new VolumeGeometry(21, 6, 6, new WorldPoint(0, 0, 0), 1, 1, 1);
+        var initial = new Volume<float>(g);
+        Array.Fill(initial.Voxels, start);
+        var problem = new BioheatProblem(new Volume<byte>(g), [ThermalTestProblems.Liver(0)], 37, ThermalTestProblems.BloodCapacity) { InitialTemperature = initial };
+        var result = new CpuBioheatEngine(2).Run(problem, [new BioheatPhase(30, 1, null)]);
+
+        Assert.All(result.FinalTemperature.Voxels, t => Assert.Equal(start, t));
+        var seconds = result.SimulatedSeconds;
+        var expectedOmega = damaged ? seconds * 7.39e39 * Math.Exp(-2.577e5 / 8.314462618 / (start + 273.15)) : 0;
+        var expectedCem = damaged ? seconds / 60 * Math.Pow(0.25, 43 - start) : 0;
+        Assert.All(result.Damage.Voxels, o => Assert.Equal(expectedOmega, o, expectedOmega * 1e-4));
+        Assert.All(result.Cem43.Voxels, c => Assert.Equal(expectedCem, c, expectedCem * 1e-4));
+        Assert.All(result.PeakTemperature.Voxels, t => Assert.Equal(start, t));
+    }
+
+    [Fact]
     public void Run_UniformBlockWithoutSources_StaysAtBloodTemperatureAndUsesPooledBuffersOnly()
     {
         var g = new VolumeGeometry(40, 12, 12, new WorldPoint(0, 0, 0), 1, 1, 1);
