@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Seldinger.Clinical.Security;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Formats;
 using Seldinger.Imaging.Geometry;
@@ -16,6 +17,7 @@ using Seldinger.Planning.Ablation.Confirmation;
 using Seldinger.Planning.Plans;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Services;
+using Seldinger.Server.Tests.Security;
 using Seldinger.Storage;
 using Seldinger.Testing;
 
@@ -33,7 +35,7 @@ public abstract class AblationApiTests(AblationAppFixture fixture)
     private HttpClient Client()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        return fixture.Factory!.CreateClient();
+        return fixture.CreateClientAs(StaffRole.IrPhysician);
     }
 
     [SkippableFact]
@@ -383,6 +385,9 @@ public abstract class AblationAppFixture(StorageProvider provider) : IAsyncLifet
 
     public string? SkipReason { get; private set; }
 
+    /// <summary>A client signed in as the test account of <paramref name="role"/>.</summary>
+    public HttpClient CreateClientAs(StaffRole role) => Factory!.CreateClientAs(role);
+
     public Guid CaseId { get; private set; }
 
     public StoredPlanDto Plan { get; private set; } = null!;
@@ -401,6 +406,7 @@ public abstract class AblationAppFixture(StorageProvider provider) : IAsyncLifet
 
         var storage = TestDatabases.For(provider, _dir.Path);
         await StorageMigrator.MigrateAsync(storage);
+        await TestAccounts.SeedAsync(storage);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
@@ -408,7 +414,7 @@ public abstract class AblationAppFixture(StorageProvider provider) : IAsyncLifet
             b.UseSetting("Seldinger:Provider", provider.ToString());
             b.UseSetting("Seldinger:ConnectionString", storage.EffectiveConnectionString);
         });
-        var client = Factory.CreateClient();
+        var client = await Factory.CreateClientAsAsync(StaffRole.IrPhysician);
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var created = await client.PostAsJsonAsync("/api/library-cases", new { @case = "liver-tumor", ageYears = 5, size = 96 });
         if (created.StatusCode != HttpStatusCode.Created)

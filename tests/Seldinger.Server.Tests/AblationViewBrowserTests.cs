@@ -6,9 +6,11 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Seldinger.Clinical.Security;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Server.Services;
+using Seldinger.Server.Tests.Security;
 using Seldinger.Testing;
 
 namespace Seldinger.Server.Tests;
@@ -52,7 +54,7 @@ public sealed partial class AblationViewBrowserTests : IAsyncLifetime
     public async Task AblationPanel_PlanLiverTumor_CoverageMatchesApiAndZoneOverlayFollowsSliceAndLayer()
     {
         Require.File(BrowserTestServer.ChromiumPath, "./test installs Debian's chromium.");
-        using var http = new HttpClient { BaseAddress = new Uri(_baseUrl), Timeout = TimeSpan.FromMinutes(3) };
+        using var http = await TestAccounts.CreateClientAsAsync(_baseUrl, StaffRole.IrPhysician, TimeSpan.FromMinutes(3));
         var created = await http.PostAsJsonAsync("/api/library-cases", new { @case = LibraryCase, ageYears = 5, size = 96 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var library = (await created.Content.ReadFromJsonAsync<JsonElement>(Web))!;
@@ -69,6 +71,7 @@ public sealed partial class AblationViewBrowserTests : IAsyncLifetime
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1480, Height = 1000 } });
+        await TestAccounts.SignInAsync(page, _baseUrl, StaffRole.IrPhysician);
         var consoleErrors = new List<string>();
         page.Console += (_, m) =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Seldinger.Server.Tests.Security;
 using Seldinger.Storage;
 using Seldinger.Testing;
 
@@ -23,6 +24,7 @@ internal static class BrowserTestServer
 
         var storage = TestDatabases.Sqlite(dataDirectory);
         await StorageMigrator.MigrateAsync(storage);
+        await TestAccounts.SeedAsync(storage);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(SeldingerWebApp).Assembly.GetName().Name });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddSeldinger(storage);

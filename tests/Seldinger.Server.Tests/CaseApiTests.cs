@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Seldinger.Clinical.Security;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Services;
 
@@ -15,7 +16,7 @@ public abstract class CaseApiTests(SeldingerAppFixture fixture)
     private HttpClient Client()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        return fixture.Factory!.CreateClient();
+        return fixture.CreateClientAs(StaffRole.IrPhysician);
     }
 
     [SkippableFact]

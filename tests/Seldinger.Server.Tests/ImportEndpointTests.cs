@@ -5,8 +5,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Seldinger.Clinical.Security;
 using Seldinger.Dicom;
 using Seldinger.Server.Services;
+using Seldinger.Server.Tests.Security;
 using Seldinger.Storage;
 using Seldinger.Testing;
 
@@ -31,6 +33,7 @@ public sealed class ImportEndpointTests(ImportEndpointTests.Fixture fixture) : I
         {
             Storage = TestDatabases.For(StorageProvider.Sqlite, _dir.Path);
             await StorageMigrator.MigrateAsync(Storage);
+            await TestAccounts.SeedAsync(Storage);
             Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
             {
                 b.UseEnvironment("Production");
@@ -66,7 +69,7 @@ public sealed class ImportEndpointTests(ImportEndpointTests.Fixture fixture) : I
         Assert.NotNull(s.Geometry);
         Assert.Equal(8, s.Geometry!.Columns);
         Assert.Equal(6, s.Geometry.Rows);
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Factory.CreateClient().GetAsync($"/api/series/{series}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Factory.CreateClientAs(StaffRole.IrPhysician).GetAsync($"/api/series/{series}")).StatusCode);
         AssertNoTemporaryFiles();
     }
 
@@ -115,7 +118,7 @@ public sealed class ImportEndpointTests(ImportEndpointTests.Fixture fixture) : I
         var f = Assert.Single(result.Files);
         Assert.Equal("corrupt", f.Code);
         Assert.Contains("byte", f.Reason, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Factory.CreateClient().GetAsync($"/api/series/{series}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Factory.CreateClientAs(StaffRole.IrPhysician).GetAsync($"/api/series/{series}")).StatusCode);
     }
 
     [Fact]
@@ -131,7 +134,7 @@ public sealed class ImportEndpointTests(ImportEndpointTests.Fixture fixture) : I
         var s = Assert.Single(result.Series);
         Assert.Equal(0, s.SlicesStored);
         Assert.NotNull(s.Error);
-        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Factory.CreateClient().GetAsync($"/api/series/{series}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Factory.CreateClientAs(StaffRole.IrPhysician).GetAsync($"/api/series/{series}")).StatusCode);
         Assert.False(Directory.Exists(Path.Combine(fixture.Storage.ImageDirectory, "2.25.11", series))
             && Directory.EnumerateFiles(Path.Combine(fixture.Storage.ImageDirectory, "2.25.11", series)).Any());
         AssertNoTemporaryFiles();
@@ -181,7 +184,7 @@ public sealed class ImportEndpointTests(ImportEndpointTests.Fixture fixture) : I
     {
         var files = Enumerable.Range(0, 5).Select(i => ($"big{i}.bin", new byte[MaxRequestBytes / 4])).ToArray();
 
-        using var response = await fixture.Factory.CreateClient().PostAsync("/api/dicom/import", Multipart(files));
+        using var response = await fixture.Factory.CreateClientAs(StaffRole.IrPhysician).PostAsync("/api/dicom/import", Multipart(files));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -194,7 +197,7 @@ public sealed class ImportEndpointTests(ImportEndpointTests.Fixture fixture) : I
     [Fact]
     public async Task Import_NotMultipart_400ProblemDetails()
     {
-        using var response = await fixture.Factory.CreateClient().PostAsync("/api/dicom/import", new ByteArrayContent(Slice("2.25.7008", 0)));
+        using var response = await fixture.Factory.CreateClientAs(StaffRole.IrPhysician).PostAsync("/api/dicom/import", new ByteArrayContent(Slice("2.25.7008", 0)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -206,7 +209,7 @@ public sealed class ImportEndpointTests(ImportEndpointTests.Fixture fixture) : I
     {
         using var content = new MultipartFormDataContent { { new StringContent("value"), "field" } };
 
-        using var response = await fixture.Factory.CreateClient().PostAsync("/api/dicom/import", content);
+        using var response = await fixture.Factory.CreateClientAs(StaffRole.IrPhysician).PostAsync("/api/dicom/import", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("no file", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -229,7 +232,7 @@ public sealed class ImportEndpointTests(ImportEndpointTests.Fixture fixture) : I
 
     private async Task<(HttpStatusCode Status, ImportResponse Result)> PostAsync(params (string Name, byte[] Bytes)[] files)
     {
-        using var response = await fixture.Factory.CreateClient().PostAsync("/api/dicom/import", Multipart(files));
+        using var response = await fixture.Factory.CreateClientAs(StaffRole.IrPhysician).PostAsync("/api/dicom/import", Multipart(files));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return (response.StatusCode, JsonSerializer.Deserialize<ImportResponse>(body, Json)!);

@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Seldinger.Clinical.Security;
 using Seldinger.Server.Contracts;
+using Seldinger.Server.Tests.Security;
 using Seldinger.Storage;
 using Seldinger.Testing;
 
@@ -37,7 +39,8 @@ public sealed class LibraryCaseAppFixture : IAsyncLifetime
         Storage = TestDatabases.Sqlite(_dir.Path);
         await StorageMigrator.MigrateAsync(Storage);
         Factory = WithSettings(new Dictionary<string, string?>());
-        var response = await Factory.CreateClient().PostAsJsonAsync("/api/library-cases", new { @case = CaseName, ageYears = AgeYears, size = Size });
+        await TestAccounts.SeedAsync(Storage);
+        var response = await (await Factory.CreateClientAsAsync(StaffRole.IrPhysician)).PostAsJsonAsync("/api/library-cases", new { @case = CaseName, ageYears = AgeYears, size = Size });
         if (response.StatusCode != System.Net.HttpStatusCode.Created)
         {
             throw new InvalidOperationException($"Creating the library case answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -46,6 +49,9 @@ public sealed class LibraryCaseAppFixture : IAsyncLifetime
         CreatedLocation = response.Headers.Location?.ToString() ?? "";
         Created = (await response.Content.ReadFromJsonAsync<LibraryCaseCreatedDto>(Json))!;
     }
+
+    /// <summary>A client signed in as the test account of <paramref name="role"/>.</summary>
+    public HttpClient CreateClientAs(StaffRole role) => Factory.CreateClientAs(role);
 
     /// <summary>A server on the same store with extra settings (e.g. another catalogue); the caller disposes it.</summary>
     public WebApplicationFactory<Program> WithSettings(IReadOnlyDictionary<string, string?> settings) =>

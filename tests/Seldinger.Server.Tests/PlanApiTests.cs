@@ -3,12 +3,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Seldinger.Clinical.Security;
 using Seldinger.Imaging.Phantoms;
 using Seldinger.Imaging.Tests.Rendering;
 using Seldinger.Planning;
 using Seldinger.Planning.Plans;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Endpoints;
+using Seldinger.Server.Tests.Security;
 using Seldinger.Storage;
 using Seldinger.Storage.Entities;
 using Seldinger.Testing;
@@ -28,7 +30,7 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
         Size = LibraryCaseAppFixture.Size,
     }));
 
-    private HttpClient Client() => fixture.Factory.CreateClient();
+    private HttpClient Client() => fixture.Factory.CreateClientAs(StaffRole.IrPhysician);
 
     [Fact]
     public async Task ListLibraryCases_EveryPhantomCase_WithTheCatalogueProceduresThatNameIt()
@@ -179,7 +181,7 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
         var text = ProcedureCatalogueText();
         File.WriteAllText(path, text + "\n\n");
         await using var edited = fixture.WithSettings(new Dictionary<string, string?> { [ProcedureEndpoints.CatalogueSetting] = path });
-        var rerun = await edited.CreateClient().PostAsync($"/api/plans/{stored.Id}/rerun", null);
+        var rerun = await edited.CreateClientAs(StaffRole.IrPhysician).PostAsync($"/api/plans/{stored.Id}/rerun", null);
         Assert.Equal(HttpStatusCode.OK, rerun.StatusCode);
         var body = (await rerun.Content.ReadFromJsonAsync<PlanRerunDto>(LibraryCaseAppFixture.Json))!;
         Assert.False(body.Identical);
@@ -259,7 +261,7 @@ public sealed class PlanApiTests(LibraryCaseAppFixture fixture) : IClassFixture<
 
             // A server that has not cached the old labels reads the changed file.
             await using var fresh = fixture.WithSettings(new Dictionary<string, string?>());
-            var rerun = await fresh.CreateClient().PostAsync($"/api/plans/{stored.Id}/rerun", null);
+            var rerun = await fresh.CreateClientAs(StaffRole.IrPhysician).PostAsync($"/api/plans/{stored.Id}/rerun", null);
             Assert.Equal(HttpStatusCode.OK, rerun.StatusCode);
             var body = (await rerun.Content.ReadFromJsonAsync<PlanRerunDto>(LibraryCaseAppFixture.Json))!;
             Assert.False(body.Identical);

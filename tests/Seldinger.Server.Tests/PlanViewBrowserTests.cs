@@ -5,10 +5,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Seldinger.Clinical.Security;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Planning.Plans;
 using Seldinger.Server.Services;
+using Seldinger.Server.Tests.Security;
 using Seldinger.Testing;
 
 namespace Seldinger.Server.Tests;
@@ -53,7 +55,7 @@ public sealed class PlanViewBrowserTests : IAsyncLifetime
     public async Task PlanPanel_PlanLibraryCase_ShowsRoutesWarningsAndDrawsRoute_ManualEntryThroughSpineIsDanger()
     {
         Require.File(ChromiumPath, "./test installs Debian's chromium.");
-        using var http = new HttpClient { BaseAddress = new Uri(_baseUrl), Timeout = TimeSpan.FromMinutes(3) };
+        using var http = await TestAccounts.CreateClientAsAsync(_baseUrl, StaffRole.IrPhysician, TimeSpan.FromMinutes(3));
         var created = await http.PostAsJsonAsync("/api/library-cases", new { @case = LibraryCase, ageYears = 5, size = 96 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var library = (await created.Content.ReadFromJsonAsync<JsonElement>(Web))!;
@@ -63,6 +65,7 @@ public sealed class PlanViewBrowserTests : IAsyncLifetime
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchWebGlAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1480, Height = 1000 } });
+        await TestAccounts.SignInAsync(page, _baseUrl, StaffRole.IrPhysician);
         var consoleErrors = new List<string>();
         page.Console += (_, m) =>
         {

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Seldinger.Clinical.Security;
 using Seldinger.Planning;
 using Seldinger.Server.Endpoints;
+using Seldinger.Server.Tests.Security;
 using Seldinger.Testing;
 
 namespace Seldinger.Server.Tests;
@@ -20,7 +22,7 @@ public sealed class ProcedureApiTests(SqliteAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task List_EqualsTheCatalogueSerialization()
     {
-        var response = await fixture.Factory!.CreateClient().GetAsync("/api/procedures");
+        var response = await fixture.CreateClientAs(StaffRole.IrPhysician).GetAsync("/api/procedures");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var expected = JsonSerializer.SerializeToNode(ProcedureCatalogue.Default, ProcedureCatalogue.JsonOptions);
@@ -36,7 +38,7 @@ public sealed class ProcedureApiTests(SqliteAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task GetById_EveryProcedure_EqualsItsEntry()
     {
-        var client = fixture.Factory!.CreateClient();
+        var client = fixture.CreateClientAs(StaffRole.IrPhysician);
         foreach (var p in ProcedureCatalogue.Default.Procedures)
         {
             var response = await client.GetAsync($"/api/procedures/{p.Id}");
@@ -49,7 +51,7 @@ public sealed class ProcedureApiTests(SqliteAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task GetById_Unknown_ProblemListingValidIds()
     {
-        var response = await fixture.Factory!.CreateClient().GetAsync("/api/procedures/heart-transplant");
+        var response = await fixture.CreateClientAs(StaffRole.IrPhysician).GetAsync("/api/procedures/heart-transplant");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -69,7 +71,7 @@ public sealed class ProcedureApiTests(SqliteAppFixture fixture) : IClassFixture<
         var path = Path.Combine(_dir.Path, "local.json");
         await File.WriteAllTextAsync(path, root.ToJsonString());
         using var factory = fixture.Factory!.WithWebHostBuilder(b => b.UseSetting(ProcedureEndpoints.CatalogueSetting, path));
-        var client = factory.CreateClient();
+        var client = factory.CreateClientAs(StaffRole.IrPhysician);
         var served = JsonNode.Parse(await client.GetStringAsync("/api/procedures"))!;
         Assert.Equal(["port"], served["procedures"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/procedures/picc")).StatusCode);

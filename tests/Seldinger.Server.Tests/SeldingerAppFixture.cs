@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Seldinger.Clinical.Security;
 using Seldinger.Server.Services;
+using Seldinger.Server.Tests.Security;
 using Seldinger.Storage;
 using Seldinger.Testing;
 
@@ -41,9 +43,13 @@ public abstract class SeldingerAppFixture(StorageProvider provider) : IAsyncLife
             b.UseSetting("Seldinger:Provider", provider.ToString());
             b.UseSetting("Seldinger:ConnectionString", Storage.EffectiveConnectionString);
         });
+        await TestAccounts.SeedAsync(Factory.Services);
         await using var scope = Factory.Services.CreateAsyncScope();
         DemoCaseId = await scope.ServiceProvider.GetRequiredService<DemoCaseService>().EnsureAsync();
     }
+
+    /// <summary>A client signed in as the test account of <paramref name="role"/>.</summary>
+    public HttpClient CreateClientAs(StaffRole role) => Factory!.CreateClientAs(role);
 
     public async Task DisposeAsync()
     {

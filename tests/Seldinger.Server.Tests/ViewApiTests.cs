@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Seldinger.Clinical.Security;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Labels;
@@ -381,7 +382,7 @@ public sealed class ViewApiTests(SqliteAppFixture fixture) : IClassFixture<Sqlit
     [InlineData("meshes.glb")]
     public async Task UnknownSeries_ProblemDetails404(string suffix)
     {
-        var response = await fixture.Factory!.CreateClient().GetAsync($"/api/series/1.2.3.999/{suffix}");
+        var response = await fixture.CreateClientAs(StaffRole.IrPhysician).GetAsync($"/api/series/1.2.3.999/{suffix}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
@@ -411,9 +412,9 @@ public sealed class ViewApiTests(SqliteAppFixture fixture) : IClassFixture<Sqlit
 
     private async Task<(HttpClient Client, CaseDetailDto Detail, Volume<short> Volume, Volume<byte> Labels)> DemoAsync()
     {
-        var client = fixture.Factory!.CreateClient();
+        var client = fixture.CreateClientAs(StaffRole.IrPhysician);
         var detail = (await client.GetFromJsonAsync<CaseDetailDto>($"/api/cases/{fixture.DemoCaseId}", Json))!;
-        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        await using var scope = fixture.Factory!.Services.CreateAsyncScope();
         var cache = scope.ServiceProvider.GetRequiredService<VolumeCache>();
         var volume = (await cache.GetHounsfieldAsync(detail.Series!.SeriesInstanceUid, CancellationToken.None))!;
         var labels = (await cache.GetLabelsAsync(detail.Series.SeriesInstanceUid, CancellationToken.None))!;

@@ -3,8 +3,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Seldinger.Clinical.Security;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Services;
+using Seldinger.Server.Tests.Security;
 using Seldinger.Testing;
 
 namespace Seldinger.Server.Tests;
@@ -47,7 +49,7 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
     public async Task CasePage_ScrollToLesion_DrawsPathOverlayAndTable()
     {
         Require.File(ChromiumPath, "./test installs Debian's chromium.");
-        using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        using var http = await TestAccounts.CreateClientAsAsync(_baseUrl, StaffRole.IrPhysician);
         var detail = await http.GetFromJsonAsync<CaseDetailDto>($"/api/cases/{_caseId}", new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var targetSlice = SliceOf(detail!.Series!, detail.Plan!.Target);
         var entrySlice = SliceOf(detail.Series!, detail.Plan.Entry);
@@ -55,6 +57,7 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await TestAccounts.SignInAsync(page, _baseUrl, StaffRole.IrPhysician);
         var consoleErrors = new List<string>();
         page.Console += (_, m) =>
         {
@@ -137,7 +140,7 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
     public async Task CasePage_FourPanes_OverlaysCrosshairSlabAnd3D()
     {
         Require.File(ChromiumPath, "./test installs Debian's chromium.");
-        using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        using var http = await TestAccounts.CreateClientAsAsync(_baseUrl, StaffRole.IrPhysician);
         var detail = await http.GetFromJsonAsync<CaseDetailDto>($"/api/cases/{_caseId}", new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var series = detail!.Series!;
         var target = detail.Plan!.Target;
@@ -146,6 +149,7 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchWebGlAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1100 } });
+        await TestAccounts.SignInAsync(page, _baseUrl, StaffRole.IrPhysician);
         var consoleErrors = new List<string>();
         page.Console += (_, m) =>
         {
@@ -272,6 +276,7 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
+        await TestAccounts.SignInAsync(page, _baseUrl, StaffRole.IrPhysician);
         await page.GotoAsync(_baseUrl + "/");
         await page.ClickAsync("a[href='/import']");
         await page.SetInputFilesAsync("input[name=files]", [.. files, corrupt]);

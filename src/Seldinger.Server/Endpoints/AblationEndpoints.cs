@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Seldinger.Clinical.Security;
 using Seldinger.Server.Contracts;
+using Seldinger.Server.Security;
 using Seldinger.Server.Services;
 
 namespace Seldinger.Server.Endpoints;
@@ -24,14 +26,14 @@ public static class AblationEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAblationEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/ablation/devices", Devices).WithTags("Ablation").WithName("ListAblationDevices")
+        routes.MapGet("/api/ablation/devices", Devices).WithTags("Ablation").WithName("ListAblationDevices").RequireAuthorization()
             .WithSummary("The ablation device library: devices with their zone tables (power/time or freeze–thaw protocols, zones, isotherms, "
                 + "sources and verify flags), the citations, and the default device of each ablation procedure.");
-        routes.MapPost("/api/cases/{caseId:guid}/ablation-plans", PlanAsync).WithTags("Ablation").WithName("CreateAblationPlan")
+        routes.MapPost("/api/cases/{caseId:guid}/ablation-plans", PlanAsync).WithTags("Ablation").WithName("CreateAblationPlan").RequireAction(StaffAction.ReadImages).RequireAction(StaffAction.PlanProcedures).Audited("ablation-plan")
             .WithSummary("Plans an ablation on the case (body: procedureId, deviceId?, settingId?, probeCount?, maxProbes?, model? table|bioheat, "
                 + "marginMm?, manualProbes?) and stores it with its zone maps; answers the stored plan. 400 names the invalid field; 422 when planning is not possible.");
 
-        var plans = routes.MapGroup("/api/plans/{planId:guid}/ablation").WithTags("Ablation");
+        var plans = routes.MapGroup("/api/plans/{planId:guid}/ablation").WithTags("Ablation").RequireAction(StaffAction.ReadImages).Audited("ablation-plan");
         plans.MapGet("/overlay/{kind}.png", OverlayAsync).WithName("GetAblationOverlayPng")
             .WithSummary("The plan's zone on a standard plane of its series as an RGBA PNG on the reslice endpoint's pixel grid (index=, pixel=): "
                 + "layers=zone,isotherms,margin,achieved (default zone,isotherms). Legend in the X-Overlay-Legend header, plane in X-Slice-Plane.")
@@ -45,7 +47,7 @@ public static class AblationEndpoints
         plans.MapGet("/margin.nrrd", MarginAsync).WithName("GetAblationMarginNrrd")
             .WithSummary("The ablative margin map as a float32 NRRD (mm, positive inside the zone, NaN outside the tumor).")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
-        plans.MapPost("/confirm", ConfirmAsync).WithName("ConfirmAblation")
+        plans.MapPost("/confirm", ConfirmAsync).WithName("ConfirmAblation").RequireAction(StaffAction.PlanProcedures)
             .WithSummary("Confirms the ablation on a post-ablation CT: body {postSeriesUid} (an imported series) or {simulate: {rotationDeg, translationMm, seed}} "
                 + "(synthesised from the plan's zone). Registers it to the planning CT, segments the zone and measures the achieved margin; kept with the plan "
                 + "and drawn as the overlay's achieved layer.");

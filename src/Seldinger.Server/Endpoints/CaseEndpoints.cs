@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Seldinger.Clinical.Security;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Server.Contracts;
+using Seldinger.Server.Security;
 using Seldinger.Server.Services;
 using Seldinger.Storage;
 
@@ -13,11 +15,11 @@ public static class CaseEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/cases").WithTags("Cases");
+        var group = routes.MapGroup("/api/cases").WithTags("Cases").RequireAction(StaffAction.ReadImages).Audited("case");
         group.MapGet("/", ListAsync).WithName("ListCases").WithSummary("Lists cases, newest first.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetCase").WithSummary("A case with its series geometry, target and latest plan.");
         group.MapGet("/{id:guid}/plan", GetPlanAsync).WithName("GetPlan").WithSummary("The latest needle plan of a case.");
-        group.MapPost("/{id:guid}/plan", PlanAsync).WithName("PlanCase")
+        group.MapPost("/{id:guid}/plan", PlanAsync).WithName("PlanCase").RequireAction(StaffAction.PlanProcedures)
             .WithSummary("Plans a needle path automatically, or evaluates a given entry, and stores it.");
         return routes;
     }

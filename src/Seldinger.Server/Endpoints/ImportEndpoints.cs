@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Seldinger.Clinical.Security;
+using Seldinger.Server.Security;
 using Seldinger.Server.Services;
 
 namespace Seldinger.Server.Endpoints;
@@ -11,7 +13,7 @@ public static class ImportEndpoints
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/dicom/import", ImportAsync)
+        routes.MapPost("/api/dicom/import", ImportAsync).RequireAction(StaffAction.ImportImages).Audited("series")
             .WithTags("DICOM")
             .WithName("ImportDicom")
             .WithSummary("Upload DICOM files (multipart/form-data, one or many parts with a filename) into the image store.")

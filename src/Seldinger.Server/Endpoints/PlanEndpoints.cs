@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Seldinger.Clinical.Security;
 using Seldinger.Imaging.Segmentation;
 using Seldinger.Planning;
 using Seldinger.Planning.Plans;
 using Seldinger.Server.Contracts;
+using Seldinger.Server.Security;
 using Seldinger.Server.Services;
 
 namespace Seldinger.Server.Endpoints;
@@ -16,19 +18,19 @@ public static class PlanEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder routes)
     {
-        var cases = routes.MapGroup("/api/cases").WithTags("Plans");
+        var cases = routes.MapGroup("/api/cases").WithTags("Plans").RequireAction(StaffAction.ReadImages).Audited("plan");
         cases.MapGet("/{caseId:guid}/procedures", ProceduresAsync).WithName("ListCaseProcedures")
             .WithSummary("The catalogue procedures whose targets occur in the case's labels; suggested marks those its library case was made for.");
-        cases.MapPost("/{caseId:guid}/plans", PlanAsync).WithName("CreatePlan")
+        cases.MapPost("/{caseId:guid}/plans", PlanAsync).WithName("CreatePlan").RequireAction(StaffAction.PlanProcedures)
             .WithSummary("Plans a procedure on the case (body: procedureId, target or null for the case's, manualEntry or null to search) and stores it. "
                 + "400 names the invalid field (an unknown procedureId lists the valid ids); 422 when planning is not possible, with the planner's reason.");
         cases.MapGet("/{caseId:guid}/plans", ListAsync).WithName("ListPlans")
             .WithSummary("The case's stored plans, newest first, without the plan bodies.");
 
-        var plans = routes.MapGroup("/api/plans").WithTags("Plans");
+        var plans = routes.MapGroup("/api/plans").WithTags("Plans").RequireAction(StaffAction.ReadImages).Audited("plan");
         plans.MapGet("/{planId:guid}", GetAsync).WithName("GetStoredPlan")
             .WithSummary("A stored plan: procedure, series, labels and catalogue digests, inputs and the plan.");
-        plans.MapPost("/{planId:guid}/rerun", RerunAsync).WithName("RerunPlan")
+        plans.MapPost("/{planId:guid}/rerun", RerunAsync).WithName("RerunPlan").RequireAction(StaffAction.PlanProcedures)
             .WithSummary("Plans again from the stored inputs with the current catalogue and labels (not stored): identical, or the differences in plain words.");
         plans.MapGet("/{planId:guid}/export.json", ExportAsync).WithName("ExportPlanJson")
             .WithSummary("The plan as a JSON file (plan-<id>.json), as stored.")

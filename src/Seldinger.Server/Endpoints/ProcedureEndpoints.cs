@@ -15,7 +15,7 @@ public static class ProcedureEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapProcedureEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/procedures").WithTags("Procedures");
+        var group = routes.MapGroup("/api/procedures").WithTags("Procedures").RequireAuthorization();
         group.MapGet("/", List).WithName("ListProcedures")
             .WithSummary("The procedure catalogue: version, sources and every procedure (guidance, targets, margins, constraints, objectives, devices, SIR 2019 bleeding risk, phantom cases).");
         group.MapGet("/{id}", Get).WithName("GetProcedure").WithSummary("One procedure of the catalogue by id (e.g. biopsy-deep).");

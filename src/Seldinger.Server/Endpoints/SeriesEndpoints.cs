@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Seldinger.Clinical.Security;
 using Seldinger.Imaging.Rendering;
 using Seldinger.Imaging.Segmentation;
 using Seldinger.Server.Contracts;
+using Seldinger.Server.Security;
 using Seldinger.Server.Services;
 using Seldinger.Storage;
 
@@ -14,7 +16,7 @@ public static class SeriesEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapSeriesEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/series").WithTags("Series");
+        var group = routes.MapGroup("/api/series").WithTags("Series").RequireAction(StaffAction.ReadImages).Audited("series");
         group.MapGet("/{uid}", GetAsync).WithName("GetSeries").WithSummary("Geometry of a stored series.");
         group.MapGet("/{uid}/slices/{n:int}.png", SliceAsync).WithName("GetSlicePng")
             .WithSummary("Axial slice n (0 = first along the slice normal) as an 8-bit PNG with window/level applied. "

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Seldinger.Clinical.Security;
 using Seldinger.Imaging;
 using Seldinger.Imaging.Geometry;
 using Seldinger.Imaging.Meshes;
@@ -10,6 +11,7 @@ using Seldinger.Imaging.Rendering;
 using Seldinger.Imaging.Resampling;
 using Seldinger.Imaging.Reslicing;
 using Seldinger.Server.Contracts;
+using Seldinger.Server.Security;
 using Seldinger.Server.Services;
 using Seldinger.Storage;
 
@@ -34,7 +36,7 @@ public static class ViewEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapViewEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/series").WithTags("Views");
+        var group = routes.MapGroup("/api/series").WithTags("Views").RequireAction(StaffAction.ReadImages).Audited("series");
         group.MapGet("/{uid}/reslice/{kind}.png", ReslicePngAsync).WithName("GetReslicePng")
             .WithSummary("A resliced CT image as an 8-bit PNG with window/level (preset= or center=&width=), optionally a thick slab "
                 + "(slab= mm, mode=mip|minip|mean). The plane geometry is in the X-Slice-Plane header (JSON)." + PlaneHelp)

@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Seldinger.Clinical.Security;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Services;
 
 namespace Seldinger.Server.Pages;
 
 /// <summary>The case list.</summary>
+[Authorize(Policy = nameof(StaffAction.ReadImages))]
 public sealed class IndexModel(CaseQueries queries) : PageModel
 {
     /// <summary>Cases, newest first.</summary>

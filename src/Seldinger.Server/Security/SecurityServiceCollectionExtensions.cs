@@ -21,8 +21,11 @@ public static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddHttpContextAccessor();
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
+        var signOn = OpenIdConnectSettings.Read(builder.Configuration);
+        services.AddSingleton(signOn);
+        services.AddScoped<ExternalSignOn>();
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+        authentication.AddCookie(o =>
             {
                 o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
@@ -37,6 +40,11 @@ public static class SecurityServiceCollectionExtensions
                 o.Events.OnRedirectToAccessDenied = ApiAuthenticationAnswers.OnRedirectToAccessDenied;
                 o.Events.OnValidatePrincipal = AccountCookieValidator.ValidateAsync;
             });
+        if (signOn.IsConfigured)
+        {
+            OpenIdConnectSetup.Add(authentication, signOn);
+        }
+
         services.AddAuthorization(o =>
         {
             foreach (var action in Enum.GetValues<StaffAction>())

@@ -140,6 +140,22 @@ public sealed class StaffAccounts(SeldingerDbContext db, TimeProvider time)
     public async Task<SignInResult> PasswordSignInAsync(string userName, string password, CancellationToken ct = default)
     {
         password ??= "";
+        // Two sign-ins of one account at once: the second save meets a newer version; it reloads and decides again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryPasswordSignInAsync(userName, password, ct).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<SignInResult> TryPasswordSignInAsync(string userName, string password, CancellationToken ct)
+    {
         var account = string.IsNullOrWhiteSpace(userName) ? null : await FindAsync(userName, ct).ConfigureAwait(false);
         if (account?.PasswordHash is null)
         {

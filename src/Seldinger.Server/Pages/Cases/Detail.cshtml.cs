@@ -1,12 +1,15 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Seldinger.Clinical.Security;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Services;
 
 namespace Seldinger.Server.Pages.Cases;
 
 /// <summary>A case: the slice viewer with the plan drawn over it, and the plan's numbers.</summary>
+[Authorize(Policy = nameof(StaffAction.ReadImages))]
 public sealed class DetailModel(CaseQueries queries) : PageModel
 {
     /// <summary>The case shown.</summary>

@@ -12,7 +12,7 @@ internal sealed record AuditedResource(string ResourceType)
         : HttpMethods.IsDelete(method) ? "delete"
         : method.ToLowerInvariant();
 
-    /// <summary>The route value "id", else the first route value that is a Guid.</summary>
+    /// <summary>The route value "id", else the first route value that is a Guid, else a series "uid".</summary>
     public static string? ResourceIdOf(HttpContext http)
     {
         var values = http.Request.RouteValues;
@@ -29,6 +29,6 @@ internal sealed record AuditedResource(string ResourceType)
             }
         }
 
-        return null;
+        return values.TryGetValue("uid", out var uid) ? uid?.ToString() : null;
     }
 }
