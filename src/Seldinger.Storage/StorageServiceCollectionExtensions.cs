@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Seldinger.Storage;
 
@@ -7,7 +8,8 @@ namespace Seldinger.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the provider's context and exposes it as <see cref="SeldingerDbContext"/> (scoped).
+    /// Registers the provider's context and exposes it as <see cref="SeldingerDbContext"/> (scoped),
+    /// with the <see cref="ClinicalStore"/> over it (scoped).
     /// </summary>
     public static IServiceCollection AddSeldingerStorage(this IServiceCollection services, StorageOptions options)
     {
@@ -26,6 +28,7 @@ public static class StorageServiceCollectionExtensions
                 throw new InvalidOperationException($"Unknown storage provider {options.Provider}.");
         }
 
+        services.TryAddScoped<ClinicalStore>();
         return services;
     }
 }

@@ -132,6 +132,32 @@ public sealed class ClinicalStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadEpisodesAsync_MoreEpisodes_SameNumberOfQueries()
+    {
+        var options = await MigratedAsync(StorageProvider.Sqlite);
+        var day = DateOnly.FromDateTime(EpisodeData.T0.UtcDateTime);
+        await using (var db = SeldingerDbContextFactory.Create(options))
+        {
+            await new EpisodeData("MRN-1").SaveAsync(db);
+        }
+
+        var one = await CountQueriesAsync(options, day);
+        await using (var db = SeldingerDbContextFactory.Create(options))
+        {
+            for (var i = 2; i <= 6; i++)
+            {
+                await new EpisodeData($"MRN-{i}").SaveAsync(db);
+            }
+        }
+
+        var six = await CountQueriesAsync(options, day);
+        Assert.Equal(1, one.Episodes);
+        Assert.Equal(6, six.Episodes);
+        Assert.Equal(one.Queries, six.Queries);
+        Assert.InRange(six.Queries, 1, 20);
+    }
+
+    [Fact]
     public async Task LoadEpisodesAsync_EndBeforeStart_IsRefused()
     {
         var options = await MigratedAsync(StorageProvider.Sqlite);
@@ -297,6 +323,15 @@ public sealed class ClinicalStoreTests : IDisposable
         var options = TestDatabases.For(provider, Path.Combine(_dir.Path, provider.ToString()));
         await StorageMigrator.MigrateAsync(options);
         return options;
+    }
+
+    private static async Task<(int Episodes, int Queries)> CountQueriesAsync(StorageOptions options, DateOnly day)
+    {
+        var counter = new CommandCounter();
+        await using var db = new SqliteSeldingerDbContext(new DbContextOptionsBuilder<SqliteSeldingerDbContext>()
+            .UseSqlite(options.EffectiveConnectionString).AddInterceptors(counter).Options);
+        var episodes = await new ClinicalStore(db).LoadEpisodesAsync(day, day);
+        return (episodes.Count, counter.Count);
     }
 
     private static Seldinger.Clinical.Patients.Patient Sorted(Seldinger.Clinical.Patients.Patient p)
