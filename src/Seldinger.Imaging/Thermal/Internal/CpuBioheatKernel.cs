@@ -172,15 +172,21 @@ internal sealed class CpuBioheatKernel
         for (var j = 0; j < _sj; j++)
         {
             var r = j + (_sj * k);
+
+            // Offsets of the j and k neighbours; 0 on the grid's faces, where the neighbour is the voxel itself (zero flux).
+            var south = j > 0 ? _si : 0;
+            var north = j < _sj - 1 ? _si : 0;
+            var down = k > 0 ? _plane : 0;
+            var up = k < _sk - 1 ? _plane : 0;
             bool hot;
-            if (_rowUniform[r] && active[r] == 0 && active[r - 1] == 0 && active[r + 1] == 0
-                && active[r - _sj] == 0 && active[r + _sj] == 0)
+            if (_rowUniform[r] && active[r] == 0 && (j == 0 || active[r - 1] == 0) && (j == _sj - 1 || active[r + 1] == 0)
+                && (k == 0 || active[r - _sj] == 0) && (k == _sk - 1 || active[r + _sj] == 0))
             {
-                hot = PlainRow(r);
+                hot = PlainRow(r, south, north, down, up);
             }
             else
             {
-                hot = GeneralRow(r, j, k);
+                hot = GeneralRow(r, j, k, south, north, down, up);
             }
 
             if (hot)
@@ -192,7 +198,7 @@ internal sealed class CpuBioheatKernel
     }
 
     /// <summary>A row of one material whose neighbourhood is free, unfrozen and undamaged. Returns whether it got hot or cold.</summary>
-    private bool PlainRow(int r)
+    private bool PlainRow(int r, int southOffset, int northOffset, int downOffset, int upOffset)
     {
         var m = _rowMaterial[r];
         var pair = (m * _c.MaterialCount) + m;
@@ -206,7 +212,8 @@ internal sealed class CpuBioheatKernel
         var last = b + _si - 1;
 
         // First voxel: its i− neighbour is itself (zero flux).
-        var active = PlainScalar(b, b, b + 1, gx, gy, gz, w, dtc, tb);
+        var offsets = (southOffset, northOffset, downOffset, upOffset);
+        var active = PlainScalar(b, b, b + 1, offsets, gx, gy, gz, w, dtc, tb);
 
         ref var tRef = ref MemoryMarshal.GetArrayDataReference(_t);
         ref var nextRef = ref MemoryMarshal.GetArrayDataReference(_next);
@@ -223,8 +230,10 @@ internal sealed class CpuBioheatKernel
         ref var sourceRef = ref source is null ? ref tRef : ref MemoryMarshal.GetArrayDataReference(source);
         var scalev = new Vector<float>(_sourceScale);
         var cutoffv = new Vector<float>(_c.SourceCutoff);
-        var si = (nuint)_si;
-        var plane = (nuint)_plane;
+        var southStep = (nuint)southOffset;
+        var northStep = (nuint)northOffset;
+        var downStep = (nuint)downOffset;
+        var upStep = (nuint)upOffset;
         var extremes = Vector<int>.Zero;
         var n = b + 1;
         for (; n + width <= last; n += width)
@@ -233,10 +242,10 @@ internal sealed class CpuBioheatKernel
             var c = Vector.LoadUnsafe(ref tRef, o);
             var west = Vector.LoadUnsafe(ref tRef, o - 1);
             var east = Vector.LoadUnsafe(ref tRef, o + 1);
-            var south = Vector.LoadUnsafe(ref tRef, o - si);
-            var north = Vector.LoadUnsafe(ref tRef, o + si);
-            var down = Vector.LoadUnsafe(ref tRef, o - plane);
-            var up = Vector.LoadUnsafe(ref tRef, o + plane);
+            var south = Vector.LoadUnsafe(ref tRef, o - southStep);
+            var north = Vector.LoadUnsafe(ref tRef, o + northStep);
+            var down = Vector.LoadUnsafe(ref tRef, o - downStep);
+            var up = Vector.LoadUnsafe(ref tRef, o + upStep);
             var sum = (gxv * (west - c)) + (gxv * (east - c)) + (gyv * (south - c)) + (gyv * (north - c)) + (gzv * (down - c)) + (gzv * (up - c));
             var perfusion = wv * (tbv - c);
             Vector<float> result;
@@ -257,23 +266,24 @@ internal sealed class CpuBioheatKernel
         active |= extremes != Vector<int>.Zero;
         for (; n < last; n++)
         {
-            active |= PlainScalar(n, n - 1, n + 1, gx, gy, gz, w, dtc, tb);
+            active |= PlainScalar(n, n - 1, n + 1, offsets, gx, gy, gz, w, dtc, tb);
         }
 
         if (last > b)
         {
-            active |= PlainScalar(last, last - 1, last, gx, gy, gz, w, dtc, tb);
+            active |= PlainScalar(last, last - 1, last, offsets, gx, gy, gz, w, dtc, tb);
         }
 
         return active;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool PlainScalar(int n, int west, int east, float gx, float gy, float gz, float w, float dtc, float tb)
+    private bool PlainScalar(int n, int west, int east, (int South, int North, int Down, int Up) offsets, float gx, float gy, float gz, float w, float dtc, float tb)
     {
         var t = _t;
         var c = t[n];
-        var sum = (gx * (t[west] - c)) + (gx * (t[east] - c)) + (gy * (t[n - _si] - c)) + (gy * (t[n + _si] - c)) + (gz * (t[n - _plane] - c)) + (gz * (t[n + _plane] - c));
+        var sum = (gx * (t[west] - c)) + (gx * (t[east] - c)) + (gy * (t[n - offsets.South] - c)) + (gy * (t[n + offsets.North] - c))
+            + (gz * (t[n - offsets.Down] - c)) + (gz * (t[n + offsets.Up] - c));
         var perfusion = w * (tb - c);
         var result = _source is null ? c + (dtc * (sum + perfusion))
             : c + (dtc * (sum + perfusion + (c < _c.SourceCutoff ? _source[n] * _sourceScale : 0f)));
@@ -282,7 +292,7 @@ internal sealed class CpuBioheatKernel
     }
 
     /// <summary>Any other row: SIMD over runs of simple voxels where unfrozen, voxel by voxel elsewhere. Returns whether it got hot or cold.</summary>
-    private bool GeneralRow(int r, int j, int k)
+    private bool GeneralRow(int r, int j, int k, int southOffset, int northOffset, int downOffset, int upOffset)
     {
         var b = r * _si;
         ref var tRef = ref MemoryMarshal.GetArrayDataReference(_t);
@@ -301,8 +311,10 @@ internal sealed class CpuBioheatKernel
         var tbv = new Vector<float>(_c.BloodTemperature);
         var scalev = new Vector<float>(_sourceScale);
         var cutoffv = new Vector<float>(_c.SourceCutoff);
-        var si = (nuint)_si;
-        var plane = (nuint)_plane;
+        var southStep = (nuint)southOffset;
+        var northStep = (nuint)northOffset;
+        var downStep = (nuint)downOffset;
+        var upStep = (nuint)upOffset;
         var count = _c.MaterialCount;
         var extremes = Vector<int>.Zero;
         var active = false;
@@ -316,10 +328,10 @@ internal sealed class CpuBioheatKernel
                 var c = Vector.LoadUnsafe(ref tRef, o);
                 var west = Vector.LoadUnsafe(ref tRef, o - 1);
                 var east = Vector.LoadUnsafe(ref tRef, o + 1);
-                var south = Vector.LoadUnsafe(ref tRef, o - si);
-                var north = Vector.LoadUnsafe(ref tRef, o + si);
-                var down = Vector.LoadUnsafe(ref tRef, o - plane);
-                var up = Vector.LoadUnsafe(ref tRef, o + plane);
+                var south = Vector.LoadUnsafe(ref tRef, o - southStep);
+                var north = Vector.LoadUnsafe(ref tRef, o + northStep);
+                var down = Vector.LoadUnsafe(ref tRef, o - downStep);
+                var up = Vector.LoadUnsafe(ref tRef, o + upStep);
                 var coldest = Vector.Min(Vector.Min(Vector.Min(c, west), Vector.Min(east, south)), Vector.Min(Vector.Min(north, down), up));
                 if (Vector.GreaterThanOrEqualAll(coldest, highv))
                 {
@@ -565,50 +577,52 @@ internal sealed class CpuBioheatKernel
             return;
         }
 
-        for (var k = 1; k < _sk - 1; k++)
+        // On the grid's faces a missing neighbour row is the row itself.
+        for (var k = 0; k < _sk; k++)
         {
-            for (var j = 1; j < _sj - 1; j++)
+            for (var j = 0; j < _sj; j++)
             {
                 var r = j + (_sj * k);
                 var m = _rowMaterial[r];
-                if (m < 0 || _rowMaterial[r - 1] != m || _rowMaterial[r + 1] != m || _rowMaterial[r - _sj] != m || _rowMaterial[r + _sj] != m)
-                {
-                    continue;
-                }
-
-                _rowUniform[r] = true;
+                _rowUniform[r] = m >= 0 && (j == 0 || _rowMaterial[r - 1] == m) && (j == _sj - 1 || _rowMaterial[r + 1] == m)
+                    && (k == 0 || _rowMaterial[r - _sj] == m) && (k == _sk - 1 || _rowMaterial[r + _sj] == m);
             }
         }
     }
 
     /// <summary>
-    /// Per voxel, how many voxels from it along i (capped at 255) are simple: inside the grid, not fixed, with six
-    /// neighbours of its own material that are not fixed. A stretch of simple voxels is one material.
+    /// Per voxel, how many voxels from it along i (capped at 255) are simple: not at either end of its row, not fixed,
+    /// with neighbours of its own material that are not fixed (on the grid's j and k faces the missing neighbour is the
+    /// voxel itself). A stretch of simple voxels is one material.
     /// </summary>
     private void ClassifyVoxels()
     {
-        if (_si < 3 || _sj < 3 || _sk < 3)
+        if (_si < 3)
         {
             return;
         }
 
         var fixedMap = _fixed;
         var material = _material;
-        for (var k = 1; k < _sk - 1; k++)
+        for (var k = 0; k < _sk; k++)
         {
-            for (var j = 1; j < _sj - 1; j++)
+            var down = k > 0 ? _plane : 0;
+            var up = k < _sk - 1 ? _plane : 0;
+            for (var j = 0; j < _sj; j++)
             {
+                var south = j > 0 ? _si : 0;
+                var north = j < _sj - 1 ? _si : 0;
                 var b = (j * _si) + (k * _plane);
                 var run = 0;
                 for (var i = _si - 2; i >= 1; i--)
                 {
                     var n = b + i;
                     var m = material[n];
-                    var simple = material[n - 1] == m && material[n + 1] == m && material[n - _si] == m && material[n + _si] == m
-                        && material[n - _plane] == m && material[n + _plane] == m;
+                    var simple = material[n - 1] == m && material[n + 1] == m && material[n - south] == m && material[n + north] == m
+                        && material[n - down] == m && material[n + up] == m;
                     if (simple && fixedMap is not null)
                     {
-                        simple = (fixedMap[n] | fixedMap[n - 1] | fixedMap[n + 1] | fixedMap[n - _si] | fixedMap[n + _si] | fixedMap[n - _plane] | fixedMap[n + _plane]) == 0;
+                        simple = (fixedMap[n] | fixedMap[n - 1] | fixedMap[n + 1] | fixedMap[n - south] | fixedMap[n + north] | fixedMap[n - down] | fixedMap[n + up]) == 0;
                     }
 
                     run = simple ? Math.Min(run + 1, 255) : 0;
