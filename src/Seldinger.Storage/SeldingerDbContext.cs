@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Seldinger.Clinical;
 using Seldinger.Clinical.AdverseEvents;
 using Seldinger.Clinical.Patients;
@@ -182,6 +183,7 @@ public abstract class SeldingerDbContext(DbContextOptions options) : DbContext(o
     {
         var owners = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var entries = ChangeTracker.Entries().ToList();
+        Dictionary<(IEntityType, object), EntityEntry>? byKey = null;
         foreach (var entry in entries)
         {
             if (!entry.Metadata.IsOwned() || entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -189,10 +191,12 @@ public abstract class SeldingerDbContext(DbContextOptions options) : DbContext(o
                 continue;
             }
 
+            // Indexed once, and only when an owned part changed: a large save stays linear.
+            byKey ??= IndexBySingleKey(entries);
             var current = entry;
             while (current is not null && current.Metadata.IsOwned())
             {
-                current = FindOwner(entries, current);
+                current = FindOwner(byKey, current);
             }
 
             if (current is not null)
@@ -204,21 +208,30 @@ public abstract class SeldingerDbContext(DbContextOptions options) : DbContext(o
         return owners;
     }
 
-    private static EntityEntry? FindOwner(List<EntityEntry> entries, EntityEntry dependent)
+    private static Dictionary<(IEntityType, object), EntityEntry> IndexBySingleKey(List<EntityEntry> entries)
     {
-        var ownership = dependent.Metadata.FindOwnership();
-        if (ownership is null)
+        var index = new Dictionary<(IEntityType, object), EntityEntry>();
+        foreach (var entry in entries)
+        {
+            if (entry.Metadata.FindPrimaryKey()?.Properties is [var key] && entry.Property(key.Name).CurrentValue is { } value)
+            {
+                index[(entry.Metadata, value)] = entry;
+            }
+        }
+
+        return index;
+    }
+
+    private static EntityEntry? FindOwner(Dictionary<(IEntityType, object), EntityEntry> byKey, EntityEntry dependent)
+    {
+        if (dependent.Metadata.FindOwnership() is not { Properties: [var foreignKey] } ownership)
         {
             return null;
         }
 
-        var useOriginal = dependent.State == EntityState.Deleted;
-        var keyValues = ownership.Properties
-            .Select(p => useOriginal ? dependent.Property(p.Name).OriginalValue : dependent.Property(p.Name).CurrentValue)
-            .ToArray();
-        var principalKey = ownership.PrincipalKey.Properties;
-        return entries.FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
-            && principalKey.Select((p, i) => Equals(e.Property(p.Name).CurrentValue, keyValues[i])).All(x => x));
+        var property = dependent.Property(foreignKey.Name);
+        var value = dependent.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue;
+        return value is not null && byKey.TryGetValue((ownership.PrincipalEntityType, value), out var owner) ? owner : null;
     }
 
     private static void Restore(List<(EntityEntry Entry, int Before)> bumped)
