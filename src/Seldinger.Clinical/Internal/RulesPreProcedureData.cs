@@ -56,6 +56,8 @@ internal sealed class RulesPreProcedureData
         RulesRule.Check(v, "pregnancy", Pregnancy);
         v.Range(Pregnancy.FromAge, 0, 18, "pregnancy", "fromAge", "years");
         RulesRule.Check(v, "allergy", Allergy);
+        v.Text(Allergy.LatexTitle, "allergy", "latexTitle");
+        v.Source(Allergy.LatexSource, "allergy", "latexSource");
         RulesRule.Check(v, "weight", Weight);
         v.Range(Weight.MaxAgeDays, 0, 365, "weight", "maxAgeDays", "days");
         RulesRule.Check(v, "instructions", Instructions);
@@ -244,7 +246,7 @@ internal sealed class RulesAllergy : RulesRule
 
     public string LatexTitle { get; set; } = "Latex allergy";
 
-    public string LatexSource { get; set; } = "";
+    [JsonRequired] public string LatexSource { get; set; } = "";
 }
 
 internal sealed class RulesWeight : RulesRule

@@ -17,6 +17,45 @@ internal static class RulesText
 
     public static string Date(DateTimeOffset at) => at.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
+    public static string Intake(Preparation.IntakeKind kind) => kind switch
+    {
+        Preparation.IntakeKind.ClearLiquid => "clear liquids",
+        Preparation.IntakeKind.BreastMilk => "breast milk",
+        Preparation.IntakeKind.InfantFormula => "infant formula",
+        Preparation.IntakeKind.NonHumanMilk => "milk (not breast milk)",
+        Preparation.IntakeKind.LightMeal => "light meal",
+        Preparation.IntakeKind.FattyMeal => "fatty meal",
+        _ => kind.ToString(),
+    };
+
+    public static string Sedation(Preparation.SedationLevel level) => level switch
+    {
+        Preparation.SedationLevel.None => "no sedation",
+        Preparation.SedationLevel.Minimal => "minimal sedation",
+        Preparation.SedationLevel.Moderate => "moderate sedation",
+        Preparation.SedationLevel.Deep => "deep sedation",
+        Preparation.SedationLevel.GeneralAnaesthesia => "general anaesthesia",
+        _ => level.ToString(),
+    };
+
+    public static string Asa(Preparation.AsaClass asa) => "ASA " + ((int)asa + 1) switch
+    {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        4 => "IV",
+        5 => "V",
+        _ => "VI",
+    };
+
+    // "INR", "INR and platelets", "INR, platelets and haemoglobin"
+    public static string And(IReadOnlyList<string> parts) => parts.Count switch
+    {
+        0 => "",
+        1 => parts[0],
+        _ => string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1],
+    };
+
     // "2 h", "36 h", "5 days"
     public static string Hours(double hours) =>
         hours >= 48 && hours % 24 == 0 ? $"{Number(hours / 24)} days" : $"{Number(hours)} h";
