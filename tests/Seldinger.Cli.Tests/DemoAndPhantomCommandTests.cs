@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Seldinger.Imaging.Formats;
 using Seldinger.Imaging.Series;
 using Seldinger.Testing;
@@ -61,6 +62,8 @@ public sealed class DemoAndPhantomCommandTests : IDisposable
     {
         var data = Path.Combine(_dir.Path, "served");
         Assert.Equal(0, CliRunner.Run("db", "migrate", "--data", data).ExitCode);
+        var added = CliRunner.Run("users", "add", "tech", "--role", "Technologist", "--data", data);
+        var password = added.Stdout.Split("Password (shown once): ")[1].Trim();
         var port = FreePort();
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
@@ -83,8 +86,10 @@ public sealed class DemoAndPhantomCommandTests : IDisposable
             output.AppendLine(line);
         }
 
-        using (var http = new HttpClient())
+        using (var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }))
         {
+            var signIn = await http.PostAsJsonAsync($"http://127.0.0.1:{port}/api/auth/sign-in", new { userName = "tech", password }, cts.Token);
+            Assert.Equal(System.Net.HttpStatusCode.OK, signIn.StatusCode);
             var list = await http.GetStringAsync($"http://127.0.0.1:{port}/api/cases", cts.Token);
             Assert.Equal("[]", list);
         }

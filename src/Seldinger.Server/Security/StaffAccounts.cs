@@ -114,11 +114,12 @@ public sealed class StaffAccounts(SeldingerDbContext db, TimeProvider time)
             throw new ClinicalValidationException("displayName", "The display name must not be empty.");
         }
 
-        db.Entry(account).Property(a => a.Version).OriginalValue = expectedVersion;
         if (account.Version != expectedVersion)
         {
             throw new ConcurrencyConflictException(nameof(UserAccount), account.Id, account.Version, null);
         }
+
+        db.Entry(account).Property(a => a.Version).OriginalValue = expectedVersion;
 
         account.Role = role ?? account.Role;
         account.Active = active ?? account.Active;
