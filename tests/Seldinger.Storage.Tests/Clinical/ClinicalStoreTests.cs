@@ -313,6 +313,35 @@ public sealed class ClinicalStoreTests : IDisposable
         Assert.Equal(1, (await check.ProcedureRecords.SingleAsync()).Version);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task SaveChangesAsync_TimesWithOffsets_KeepTheirInstantAndSortByIt(StorageProvider provider)
+    {
+        var options = await MigratedAsync(provider);
+        var data = new EpisodeData();
+        var referralId = data.Referral.Id;
+        // 09:30 in New York is after 14:00 in Paris on the same day; written with their own offsets.
+        var paris = new DateTimeOffset(2026, 3, 10, 14, 0, 0, TimeSpan.FromHours(1));
+        var newYork = new DateTimeOffset(2026, 3, 10, 9, 30, 0, TimeSpan.FromHours(-4));
+        data.Referral.History = [];
+        await using (var db = SeldingerDbContextFactory.Create(options))
+        {
+            await data.SaveAsync(db);
+            db.ReferralEvents.AddRange(
+                new ReferralEvent { Id = Guid.NewGuid(), ReferralId = referralId, At = newYork, Actor = "ny", Action = ReferralAction.Accepted },
+                new ReferralEvent { Id = Guid.NewGuid(), ReferralId = referralId, At = paris, Actor = "paris", Action = ReferralAction.Submitted });
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = SeldingerDbContextFactory.Create(options);
+        var sorted = await read.ReferralEvents.Where(e => e.ReferralId == referralId).OrderBy(e => e.At).ToListAsync();
+        Assert.Equal(["paris", "ny"], sorted.Select(e => e.Actor));
+        Assert.Equal(paris, sorted[0].At);
+        Assert.Equal(newYork, sorted[1].At);
+        var later = await read.ReferralEvents.Where(e => e.ReferralId == referralId && e.At > paris).Select(e => e.Actor).ToListAsync();
+        Assert.Equal(["ny"], later);
+    }
+
     private async Task<StorageOptions> MigratedAsync(StorageProvider provider)
     {
         if (provider == StorageProvider.Postgres)
