@@ -56,6 +56,9 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
 
         var limits = labs.For(risk);
         var riskWord = risk == BleedingRiskClass.High ? "high" : "low";
+        var procedureOverride = labs.Override(c.Procedure.Id);
+        var maxInr = procedureOverride?.MaxInr ?? limits.MaxInr;
+        var minPlatelets = procedureOverride?.MinPlatelets ?? limits.MinPlatelets;
         var drugs = c.Episode.Medications
             .Where(m => m.Active)
             .Select(m => _rules.Data.Anticoagulants.Match(m))
@@ -74,14 +77,15 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
         bool Fresh(LabResult? r) => r is not null && c.Reference - r.CollectedAt <= maxAge;
 
         var problems = new List<string>();
-        if (Fresh(inr) && inr!.Value > limits.MaxInr)
+        var forWhat = procedureOverride is null ? $"a {riskWord} bleeding-risk procedure" : c.Procedure.Name.ToLowerInvariant();
+        if (Fresh(inr) && inr!.Value > maxInr)
         {
-            problems.Add($"INR {RulesText.Number(inr.Value)} is above {RulesText.Number(limits.MaxInr)} for a {riskWord} bleeding-risk procedure: correct it or discuss with the physician");
+            problems.Add($"INR {RulesText.Number(inr.Value)} is above {RulesText.Number(maxInr)} for {forWhat}: correct it or discuss with the physician");
         }
 
-        if (Fresh(platelets) && platelets!.Value < limits.MinPlatelets)
+        if (Fresh(platelets) && platelets!.Value < minPlatelets)
         {
-            problems.Add($"Platelets {RulesText.Number(platelets.Value)} ×10⁹/L are below {RulesText.Number(limits.MinPlatelets)} for a {riskWord} bleeding-risk procedure: transfuse or discuss with the physician");
+            problems.Add($"Platelets {RulesText.Number(platelets.Value)} ×10⁹/L are below {RulesText.Number(minPlatelets)} for {forWhat}: transfuse or discuss with the physician");
         }
 
         if (problems.Count > 0)
@@ -123,7 +127,7 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
         }
 
         return Item("labs", labs, ChecklistItemStatus.Passed,
-            $"INR {RulesText.Number(inr!.Value)} (limit {RulesText.Number(limits.MaxInr)}) and platelets {RulesText.Number(platelets!.Value)} ×10⁹/L (limit {RulesText.Number(limits.MinPlatelets)}) ({reason})");
+            $"INR {RulesText.Number(inr!.Value)} (limit {RulesText.Number(maxInr)}) and platelets {RulesText.Number(platelets!.Value)} ×10⁹/L (limit {RulesText.Number(minPlatelets)}) ({reason})");
     }
 
     private static string Found(LabResult? inr, LabResult? platelets, Func<LabResult?, bool> fresh)
@@ -382,7 +386,16 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
         }
 
         var why = ionising.Count > 0 ? "radiation" : "sedation";
-        return (c.Episode.Assessment?.PregnancyScreen ?? PregnancyScreen.Pending) switch
+        var screen = c.Episode.Assessment?.PregnancyScreen ?? PregnancyScreen.Pending;
+        if (screen is PregnancyScreen.Pending or PregnancyScreen.NotRequired
+            && c.Latest(LabTest.Hcg) is { } hcg && c.Reference - hcg.CollectedAt <= TimeSpan.FromHours(rule.HcgMaxAgeHours))
+        {
+            return hcg.Value > 0
+                ? Item("pregnancy", rule, ChecklistItemStatus.Failed, $"Pregnancy test (hCG) of {RulesText.Date(hcg.CollectedAt)} positive: the physician decides whether and how to go ahead")
+                : Item("pregnancy", rule, ChecklistItemStatus.Passed, $"Pregnancy test (hCG) of {RulesText.Date(hcg.CollectedAt)} negative");
+        }
+
+        return screen switch
         {
             PregnancyScreen.Negative => Item("pregnancy", rule, ChecklistItemStatus.Passed, "Pregnancy test negative"),
             PregnancyScreen.Positive => Item("pregnancy", rule, ChecklistItemStatus.Failed,

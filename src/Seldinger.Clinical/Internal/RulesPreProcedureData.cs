@@ -55,6 +55,7 @@ internal sealed class RulesPreProcedureData
         RulesRule.Check(v, "asa", Asa);
         RulesRule.Check(v, "pregnancy", Pregnancy);
         v.Range(Pregnancy.FromAge, 0, 18, "pregnancy", "fromAge", "years");
+        v.Range(Pregnancy.HcgMaxAgeHours, 0, 24 * 30, "pregnancy", "hcgMaxAgeHours", "h");
         RulesRule.Check(v, "allergy", Allergy);
         v.Text(Allergy.LatexTitle, "allergy", "latexTitle");
         v.Source(Allergy.LatexSource, "allergy", "latexSource");
@@ -96,7 +97,13 @@ internal sealed class RulesLabs : RulesRule
 
     public string PediatricSource { get; set; } = "";
 
+    // Stricter (or looser) limits for one catalogue procedure, e.g. arterial access in angiography.
+    public List<RulesLabOverride> ProcedureOverrides { get; set; } = [];
+
     public RulesLabThresholds For(BleedingRiskClass risk) => risk == BleedingRiskClass.High ? High : Low;
+
+    public RulesLabOverride? Override(string procedureId) =>
+        ProcedureOverrides.FirstOrDefault(o => string.Equals(o.ProcedureId, procedureId, StringComparison.Ordinal));
 
     public void Validate(RulesValidator v)
     {
@@ -110,7 +117,40 @@ internal sealed class RulesLabs : RulesRule
 
         High.Validate(v, "labs.high");
         Low.Validate(v, "labs.low");
+        for (var i = 0; i < ProcedureOverrides.Count; i++)
+        {
+            var o = ProcedureOverrides[i];
+            var rule = $"labs.procedureOverrides[{i}]";
+            v.Text(o.ProcedureId, rule, "procedureId");
+            v.Require(o.MaxInr is not null || o.MinPlatelets is not null, rule, "maxInr", "give maxInr, minPlatelets or both");
+            if (o.MaxInr is { } inr)
+            {
+                v.Range(inr, 1.0, 5.0, rule, "maxInr", "");
+            }
+
+            if (o.MinPlatelets is { } platelets)
+            {
+                v.Range(platelets, 0, 500, rule, "minPlatelets", "×10⁹/L");
+            }
+
+            v.Source(o.Source, rule);
+        }
     }
+}
+
+internal sealed class RulesLabOverride
+{
+    [JsonRequired] public string ProcedureId { get; set; } = "";
+
+    public double? MaxInr { get; set; }
+
+    public double? MinPlatelets { get; set; }
+
+    [JsonRequired] public string Source { get; set; } = "";
+
+    public bool Verify { get; set; }
+
+    public string Note { get; set; } = "";
 }
 
 internal sealed class RulesLabThresholds
@@ -238,6 +278,9 @@ internal sealed class RulesPregnancy : RulesRule
     [JsonRequired] public SedationLevel SedationFrom { get; set; }
 
     [JsonRequired] public List<GuidanceModality> IonisingGuidance { get; set; } = [];
+
+    // A laboratory hCG result counts as the screen when taken at most this long before the planned start.
+    [JsonRequired] public double HcgMaxAgeHours { get; set; }
 }
 
 internal sealed class RulesAllergy : RulesRule

@@ -132,6 +132,25 @@ public class PreProcedureChecklistTests
         Assert.Equal(ChecklistItemStatus.Failed, Item(e, "labs", ChecklistEpisodes.Procedure("picc")).Status);
     }
 
+    [Theory]
+    [InlineData(1.6, ChecklistItemStatus.Passed)]
+    [InlineData(1.7, ChecklistItemStatus.Passed)]
+    [InlineData(1.8, ChecklistItemStatus.Failed)]
+    public void Evaluate_AngiographyOnWarfarin_ArterialAccessInrBelow18(double inr, ChecklistItemStatus expected)
+    {
+        var e = new ChecklistEpisodes().ReadyOnThursday();
+        e.Medications.Add(new MedicationRecord { Drug = "warfarin", LastDoseAt = Planned.AddDays(-4) });
+        e.Labs.Add(new LabResult { Test = LabTest.Inr, Value = inr, CollectedAt = Now.AddHours(-1) });
+
+        var item = Item(e, "labs", ChecklistEpisodes.Procedure("angiography"));
+
+        Assert.Equal(expected, item.Status);
+        if (expected == ChecklistItemStatus.Failed)
+        {
+            Assert.StartsWith("INR 1.8 is above 1.7 for angiography", item.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Evaluate_NotClassifiedProcedure_LabsWarningForThePhysician()
     {
@@ -449,6 +468,31 @@ public class PreProcedureChecklistTests
         e.Assessment!.PregnancyScreen = screen;
 
         Assert.Equal(expected, Item(e, "pregnancy").Status);
+    }
+
+    [Theory]
+    [InlineData(71.9, 0, ChecklistItemStatus.Passed)]
+    [InlineData(72, 0, ChecklistItemStatus.Passed)]
+    [InlineData(72.1, 0, ChecklistItemStatus.Pending)]
+    [InlineData(24, 1, ChecklistItemStatus.Failed)]
+    public void Evaluate_PregnancyLabHcg_CountsWithin72HoursOfTheStart(double hoursBefore, double value, ChecklistItemStatus expected)
+    {
+        var e = new ChecklistEpisodes();
+        e.Patient.BirthDate = new DateOnly(2012, 1, 1);
+        e.Labs.Add(new LabResult { Test = LabTest.Hcg, Value = value, CollectedAt = Planned.AddHours(-hoursBefore) });
+
+        Assert.Equal(expected, Item(e, "pregnancy").Status);
+    }
+
+    [Fact]
+    public void Evaluate_PregnancyScreenRecordedPositive_WinsOverANegativeLab()
+    {
+        var e = new ChecklistEpisodes();
+        e.Patient.BirthDate = new DateOnly(2012, 1, 1);
+        e.Assessment!.PregnancyScreen = PregnancyScreen.Positive;
+        e.Labs.Add(new LabResult { Test = LabTest.Hcg, Value = 0, CollectedAt = Now.AddHours(-1) });
+
+        Assert.Equal(ChecklistItemStatus.Failed, Item(e, "pregnancy").Status);
     }
 
     [Fact]
