@@ -236,8 +236,20 @@ internal sealed class CpuBioheatKernel
         var upStep = (nuint)upOffset;
         var extremes = Vector<int>.Zero;
         var n = b + 1;
-        for (; n + width <= last; n += width)
+        for (; n < last; n += width)
         {
+            if (n + width > last)
+            {
+                // The last group ends at the row's last inner voxel; the voxels it shares with the group before get
+                // the same values again.
+                if (last - width < b + 1)
+                {
+                    break;
+                }
+
+                n = last - width;
+            }
+
             var o = (nuint)n;
             var c = Vector.LoadUnsafe(ref tRef, o);
             var west = Vector.LoadUnsafe(ref tRef, o - 1);
@@ -322,9 +334,31 @@ internal sealed class CpuBioheatKernel
         while (i < _si)
         {
             var n = b + i;
-            if (Unsafe.Add(ref runRef, n) >= width)
+            int run = Unsafe.Add(ref runRef, n);
+            if (run > 0)
             {
-                var o = (nuint)n;
+                // A group of eight from here, or ending at the row's last inner voxel where it would leave the row. Lanes
+                // past the simple stretch get a wrong value here and their own, later in this row (in this thread).
+                var advance = Math.Min(run, width);
+                var start = n;
+                if (i + width > _si - 1)
+                {
+                    var shifted = _si - 1 - width;
+                    if (shifted < 1 || Unsafe.Add(ref runRef, b + shifted) < width)
+                    {
+                        for (var end = i + advance; i < end; i++)
+                        {
+                            var value = GeneralVoxel(b + i, i, j, k);
+                            active |= value >= hot || value <= cold;
+                        }
+
+                        continue;
+                    }
+
+                    start = b + shifted;
+                }
+
+                var o = (nuint)start;
                 var c = Vector.LoadUnsafe(ref tRef, o);
                 var west = Vector.LoadUnsafe(ref tRef, o - 1);
                 var east = Vector.LoadUnsafe(ref tRef, o + 1);
@@ -358,12 +392,12 @@ internal sealed class CpuBioheatKernel
 
                     result.StoreUnsafe(ref nextRef, o);
                     extremes |= Vector.GreaterThanOrEqual(result, hotv) | Vector.LessThanOrEqual(result, coldv);
-                    i += width;
+                    i += advance;
                     continue;
                 }
 
-                // Something in or next to this stretch is in the phase-change range or frozen: harmonic means, voxel by voxel.
-                for (var end = i + width; i < end; i++)
+                // Something in or next to this group is in the phase-change range or frozen: harmonic means, voxel by voxel.
+                for (var end = i + advance; i < end; i++)
                 {
                     var value = GeneralVoxel(b + i, i, j, k);
                     active |= value >= hot || value <= cold;
