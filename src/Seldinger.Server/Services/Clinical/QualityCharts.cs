@@ -55,9 +55,15 @@ public static class QualityCharts
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, bars.Count).Select(i => (double)i)], [.. bars.Select(b => b.Label)]);
         if (rotate)
         {
+            // Procedure ids are long: slanted labels need room below the axis.
             plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
             plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 190;
+            plot.Axes.Right.MinimumSize = 90;
         }
+
+        // Counts are whole numbers; so are the ticks.
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
 
         plot.Axes.Margins(bottom: 0);
     }
