@@ -61,7 +61,7 @@ public static class ScheduleRules
             conflicts.Add(new(ScheduleConflict.RoomLacksGuidance, $"{room.Name} has no {guidance} ({string.Join(", ", room.Modalities)} only)."));
         }
 
-        var local = TimeOnly.FromTimeSpan(proposed.Start.TimeOfDay);
+        var local = TimeOnly.FromTimeSpan((options.SiteOffset is { } site ? proposed.Start.ToOffset(site) : proposed.Start).TimeOfDay);
         if (local < options.DayStart || local >= options.DayEnd)
         {
             conflicts.Add(new(ScheduleConflict.OutsideHours, $"Bookings start between {options.DayStart:HH\\:mm} and {options.DayEnd:HH\\:mm}; {local:HH\\:mm} is outside."));
@@ -96,8 +96,8 @@ public static class ScheduleRules
     }
 
     /// <summary>
-    /// The earliest start on <paramref name="day"/> (local to the offset of <paramref name="proposed"/>'s
-    /// start) at which <see cref="Check"/> finds no conflict for a booking like <paramref name="proposed"/>
+    /// The earliest start on <paramref name="day"/> (local to <see cref="ScheduleRulesOptions.SiteOffset"/>, or to
+    /// the offset of <paramref name="proposed"/>'s start) at which <see cref="Check"/> finds no conflict for a booking like <paramref name="proposed"/>
     /// (same room, child, duration and anaesthesia), or null when there is none that day.
     /// </summary>
     /// <exception cref="ClinicalValidationException">The booking itself is malformed.</exception>
@@ -115,7 +115,7 @@ public static class ScheduleRules
         ArgumentNullException.ThrowIfNull(sameDay);
         ArgumentNullException.ThrowIfNull(sessions);
         options ??= ScheduleRulesOptions.Default;
-        var offset = proposed.Start.Offset;
+        var offset = options.SiteOffset ?? proposed.Start.Offset;
         var dayStart = new DateTimeOffset(day.ToDateTime(options.DayStart), offset);
         var dayEnd = new DateTimeOffset(day.ToDateTime(options.DayEnd), offset);
         var others = Blocking(sameDay, proposed.Id);

@@ -11,4 +11,10 @@ public sealed record ScheduleRulesOptions
 
     /// <summary>Starts at or after this local time are refused.</summary>
     public TimeOnly DayEnd { get; init; } = new(19, 0);
+
+    /// <summary>
+    /// The site's offset from UTC for reading the hours; null reads each booking on its own offset's clock
+    /// (a store that keeps times in UTC then means UTC hours).
+    /// </summary>
+    public TimeSpan? SiteOffset { get; init; }
 }

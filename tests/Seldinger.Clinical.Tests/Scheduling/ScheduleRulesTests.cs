@@ -241,6 +241,30 @@ public class ScheduleRulesTests
     }
 
     [Theory]
+    [InlineData(5 * 60 + 59, true)]
+    [InlineData(6 * 60, false)]
+    [InlineData(17 * 60 + 59, false)]
+    [InlineData(18 * 60, true)]
+    public void Check_SiteOffset_ReadsHoursOnTheSiteClock(int utcMinute, bool conflict)
+    {
+        var options = new ScheduleRulesOptions { SiteOffset = TimeSpan.FromHours(1) };
+        var booking = Booking(Suite, 0, 30, Guid.NewGuid());
+        booking.Start = new DateTimeOffset(Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(utcMinute);
+        var conflicts = ScheduleRules.Check(booking, Suite, Accepted(), [], [], null, options);
+        Assert.Equal(conflict, conflicts.Any(c => c.Code == ScheduleConflict.OutsideHours));
+    }
+
+    [Fact]
+    public void FirstFreeSlot_SiteOffset_StartsAtSevenOnTheSiteClock()
+    {
+        var options = new ScheduleRulesOptions { SiteOffset = TimeSpan.FromHours(-5) };
+        var utcBooking = Booking(Suite, 0, 30, Guid.NewGuid());
+        utcBooking.Start = utcBooking.Start.ToOffset(TimeSpan.Zero);
+        var slot = ScheduleRules.FirstFreeSlot(utcBooking, Suite, Accepted(), Day, [], [], null, options);
+        Assert.Equal(new DateTimeOffset(Day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), slot);
+    }
+
+    [Theory]
     [InlineData(-1, false)]
     [InlineData(0, false)]
     [InlineData(1, true)]
