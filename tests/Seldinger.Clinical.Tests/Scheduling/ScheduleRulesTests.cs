@@ -78,6 +78,32 @@ public class ScheduleRulesTests
     }
 
     [Fact]
+    public void Check_RandomAnaesthesiaBookings_TeamConflictMatchesMinuteGrid()
+    {
+        var random = new Random(77);
+        for (var trial = 0; trial < 1500; trial++)
+        {
+            var sessions = Enumerable.Range(0, random.Next(0, 3)).Select(_ =>
+            {
+                var start = random.Next(7 * 60, 14 * 60);
+                return new AnaesthesiaSession { Start = Midnight.AddMinutes(start), End = Midnight.AddMinutes(start + random.Next(60, 8 * 60)), Teams = random.Next(1, 3) };
+            }).ToList();
+            var others = Enumerable.Range(0, random.Next(0, 6)).Select(_ =>
+                Booking(new ProcedureRoom { Id = Guid.NewGuid(), Name = "r" }, random.Next(7 * 60, 17 * 60), random.Next(15, 180), Guid.NewGuid(), anaesthesia: random.Next(4) > 0)).ToList();
+            var proposed = Booking(Suite, random.Next(7 * 60, 17 * 60), random.Next(15, 180), Guid.NewGuid(), anaesthesia: true);
+            int start = Minute(proposed.Start), end = start + proposed.DurationMinutes;
+
+            var capacity = sessions.Where(x => Minute(x.Start) <= start && end <= Minute(x.End)).Sum(x => x.Teams);
+            var busiest = Enumerable.Range(start, end - start)
+                .Max(m => others.Count(o => o.WithAnaesthesia && Minute(o.Start) <= m && m < Minute(o.Start) + o.DurationMinutes));
+            var conflicts = ScheduleRules.Check(proposed, Suite, Accepted(), others, sessions);
+
+            Assert.Equal(capacity == 0, conflicts.Any(c => c.Code == ScheduleConflict.NoAnaesthesiaSession));
+            Assert.Equal(capacity > 0 && busiest >= capacity, conflicts.Any(c => c.Code == ScheduleConflict.AnaesthesiaTeamsExhausted));
+        }
+    }
+
+    [Fact]
     public void FirstFreeSlot_AnaesthesiaTeamsBusy_WaitsForATeam()
     {
         var otherRoom = new ProcedureRoom { Id = Guid.NewGuid(), Name = "CT", Modalities = [GuidanceModality.Ct], AnaesthesiaCapable = true };
