@@ -6,8 +6,9 @@ namespace Seldinger.Imaging.Thermal;
 
 /// <summary>
 /// The CPU bioheat engine: explicit 7-point finite differences in float32, slabs of constant k in parallel, SIMD along
-/// i in rows of one material, ping-pong temperature buffers from <see cref="BufferPool.Current"/>. It is the reference
-/// the GPU engine is checked against.
+/// i over rows and stretches of one material, damage eight voxels at a time after the stencil in rows that got hot,
+/// ping-pong temperature buffers from <see cref="BufferPool.Current"/>. It is the reference the GPU engine is checked
+/// against.
 /// </summary>
 public sealed class CpuBioheatEngine : IBioheatEngine
 {
