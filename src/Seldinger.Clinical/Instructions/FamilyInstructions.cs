@@ -30,24 +30,24 @@ public sealed class FamilyInstructions
         InstructionDataReader.ReadEmbedded(RulesFile),
         PreProcedureRules.LoadDefault()));
 
-    private readonly InstructionLanguageFile english;
-    private readonly InstructionLanguageFile spanish;
-    private readonly InstructionRulesFile rules;
-    private readonly PreProcedureRules fastingRules;
-    private readonly Dictionary<string, string> familyOfProcedure;
+    private readonly InstructionLanguageFile _english;
+    private readonly InstructionLanguageFile _spanish;
+    private readonly InstructionRulesFile _rules;
+    private readonly PreProcedureRules _fastingRules;
+    private readonly Dictionary<string, string> _familyOfProcedure;
 
     private FamilyInstructions(InstructionLanguageFile english, InstructionLanguageFile spanish, InstructionRulesFile rules, PreProcedureRules fastingRules)
     {
-        this.english = english;
-        this.spanish = spanish;
-        this.rules = rules;
-        this.fastingRules = fastingRules;
-        familyOfProcedure = new Dictionary<string, string>(StringComparer.Ordinal);
+        _english = english;
+        _spanish = spanish;
+        _rules = rules;
+        _fastingRules = fastingRules;
+        _familyOfProcedure = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (family, rule) in rules.Families)
         {
             foreach (var procedureId in rule.Procedures)
             {
-                if (!familyOfProcedure.TryAdd(procedureId, family))
+                if (!_familyOfProcedure.TryAdd(procedureId, family))
                 {
                     throw new ClinicalValidationException($"families.{family}.procedures", $"{RulesFile}: procedure '{procedureId}' is in two families.");
                 }
@@ -56,7 +56,7 @@ public sealed class FamilyInstructions
     }
 
     /// <summary>The procedure families (e.g. "biopsy", "drain"), each with its own texts.</summary>
-    public IReadOnlyCollection<string> Families => rules.Families.Keys.ToList().AsReadOnly();
+    public IReadOnlyCollection<string> Families => _rules.Families.Keys.ToList().AsReadOnly();
 
     /// <summary>The texts and rules shipped inside the assembly.</summary>
     public static FamilyInstructions LoadDefault() => DefaultInstructions.Value;
@@ -98,7 +98,7 @@ public sealed class FamilyInstructions
     }
 
     /// <summary>The family of texts a catalogue procedure uses, or null when it has none.</summary>
-    public string? FamilyOf(string procedureId) => familyOfProcedure.GetValueOrDefault(procedureId);
+    public string? FamilyOf(string procedureId) => _familyOfProcedure.GetValueOrDefault(procedureId);
 
     /// <summary>Composes the sheet of <paramref name="phase"/> for the episode's child and booking.</summary>
     /// <param name="episode">The referral's episode: child, booking, assessment and procedure record.</param>
@@ -125,8 +125,8 @@ public sealed class FamilyInstructions
 
         var family = FamilyOf(procedure.Id)
             ?? throw new ClinicalValidationException("procedureId", $"There are no family instructions for procedure '{procedure.Id}'.");
-        var texts = language == FamilyLanguage.Spanish ? spanish : english;
-        var composer = new SheetComposer(texts, texts.Families[family], rules, rules.Families[family], fastingRules, episode, procedure, options);
+        var texts = language == FamilyLanguage.Spanish ? _spanish : _english;
+        var composer = new SheetComposer(texts, texts.Families[family], _rules, _rules.Families[family], _fastingRules, episode, procedure, options);
         return phase switch
         {
             InstructionPhase.Before => composer.Before(language),

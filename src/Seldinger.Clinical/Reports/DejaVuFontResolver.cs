@@ -29,11 +29,11 @@ public sealed class DejaVuFontResolver : IFontResolver
 
     private static readonly DejaVuFontResolver Instance = new();
 
-    private readonly ConcurrentDictionary<string, string> familyOfDirectory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _familyOfDirectory = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, string> directoryOfFamily = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _directoryOfFamily = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, byte[]> faces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
 
     private DejaVuFontResolver()
     {
@@ -58,10 +58,10 @@ public sealed class DejaVuFontResolver : IFontResolver
         }
 
         Install();
-        return Instance.familyOfDirectory.GetOrAdd(full, d =>
+        return Instance._familyOfDirectory.GetOrAdd(full, d =>
         {
-            var family = FamilyPrefix + Instance.familyOfDirectory.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Instance.directoryOfFamily[family] = d;
+            var family = FamilyPrefix + Instance._familyOfDirectory.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Instance._directoryOfFamily[family] = d;
             return family;
         });
     }
@@ -69,7 +69,7 @@ public sealed class DejaVuFontResolver : IFontResolver
     /// <inheritdoc />
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
     {
-        if (!directoryOfFamily.ContainsKey(familyName))
+        if (!_directoryOfFamily.ContainsKey(familyName))
         {
             return null;
         }
@@ -84,10 +84,10 @@ public sealed class DejaVuFontResolver : IFontResolver
     public byte[]? GetFont(string faceName)
     {
         ArgumentNullException.ThrowIfNull(faceName);
-        return faces.GetOrAdd(faceName, name =>
+        return _faces.GetOrAdd(faceName, name =>
         {
             var separator = name.LastIndexOf('|');
-            var directory = directoryOfFamily[name[..separator]];
+            var directory = _directoryOfFamily[name[..separator]];
             return File.ReadAllBytes(Path.Combine(directory, name[(separator + 1)..]));
         });
     }

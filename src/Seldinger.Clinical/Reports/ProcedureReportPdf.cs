@@ -50,7 +50,7 @@ public static class ProcedureReportPdf
         Pair(flow, "MRN", patient.MedicalRecordNumber);
         Pair(flow, "Birth date", Date(patient.BirthDate));
         Pair(flow, "Age", Age(patient, dayLocal));
-        Pair(flow, "Sex", patient.Sex.ToString());
+        Pair(flow, "Sex", PageFlow.Humanize(patient.Sex.ToString()));
         Pair(flow, "Weight", weight is { } kg ? $"{Num(kg, "0.0")} kg" : "not recorded");
         if (patient.Allergies.Count > 0)
         {
@@ -69,7 +69,7 @@ public static class ProcedureReportPdf
         Pair(flow, "Submitted", DateTime(referral.SubmittedAt, tz));
         if (referral.Priority is { } priority)
         {
-            Pair(flow, "Priority", priority.ToString());
+            Pair(flow, "Priority", PageFlow.Humanize(priority.ToString()));
         }
 
         flow.Heading("Procedure", 11.5);
@@ -82,7 +82,7 @@ public static class ProcedureReportPdf
         }
 
         Pair(flow, "Operators", record.Operators.Count == 0 ? "not recorded" : string.Join("; ", record.Operators.Select(o => $"{o.Name} ({o.Role})")));
-        Pair(flow, "Guidance", (record.Guidance ?? referral.Guidance)?.ToString() ?? "not recorded");
+        Pair(flow, "Guidance", (record.Guidance ?? referral.Guidance) is { } guidance ? Guidance(guidance) : "not recorded");
         Pair(flow, "Time-out", record.TimeOut.CompletedAt is { } timeOut
             ? $"{(record.TimeOut.AllConfirmed ? "all items confirmed" : "incomplete")}, {DateTime(timeOut, tz)}{(record.TimeOut.CompletedBy is { } by ? " by " + by : "")}"
             : "not recorded");
@@ -98,7 +98,7 @@ public static class ProcedureReportPdf
         }
 
         flow.Heading("Sedation", 11.5);
-        Pair(flow, "Level given", record.SedationGiven?.ToString() ?? "not recorded");
+        Pair(flow, "Level given", record.SedationGiven is { } level ? PageFlow.Humanize(level.ToString()) : "not recorded");
         if (record.SedationDoses.Count > 0)
         {
             flow.Row(["Drug", "Dose", "Dose/kg", "Route", "Time"], SedationColumns, flow.Bold);
@@ -197,7 +197,7 @@ public static class ProcedureReportPdf
             flow.Row(["Due", "Kind", "Task", "Status"], FollowUpColumns, flow.Bold);
             foreach (var task in episode.FollowUps.OrderBy(f => f.Due))
             {
-                flow.Row([Date(task.Due), task.Kind.ToString(), task.Description, task.Status.ToString()], FollowUpColumns);
+                flow.Row([Date(task.Due), PageFlow.Humanize(task.Kind.ToString()), task.Description, PageFlow.Humanize(task.Status.ToString())], FollowUpColumns);
             }
         }
 
@@ -292,6 +292,14 @@ public static class ProcedureReportPdf
         SirSeverity.LifeThreatening => "Life-threatening",
         SirSeverity.Death => "Death",
         _ => severity.ToString(),
+    };
+
+    private static string Guidance(GuidanceModality modality) => modality switch
+    {
+        GuidanceModality.Ct => "CT",
+        GuidanceModality.ConeBeamCt => "Cone-beam CT",
+        GuidanceModality.Dsa => "DSA",
+        _ => PageFlow.Humanize(modality.ToString()),
     };
 
     private static string Cirse(CirseGrade grade) => "Grade " + ((int)grade + 1).ToString(CultureInfo.InvariantCulture);

@@ -84,8 +84,8 @@ internal sealed record AnalgesicRule(
     double MgPerKg,
     double MaxSingleDoseMg,
     int EveryHours,
-    int? MaxDosesPerDay,
-    int? MinimumAgeMonths,
+    int MaxDosesPerDay,
+    int MinimumAgeMonths,
     string Source,
     bool Verify);
 

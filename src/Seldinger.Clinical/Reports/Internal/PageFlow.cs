@@ -13,21 +13,19 @@ internal sealed class PageFlow : IDisposable
     private const double HeaderHeight = 46;
     private const double FooterHeight = 30;
 
-    private readonly PdfDocument document = new();
-    private readonly string family;
-    private readonly double bodySize;
-    private readonly Action<XGraphics, XRect> drawHeader;
-    private XGraphics? graphics;
-    private PdfPage? page;
-    private double y;
+    private readonly PdfDocument _document = new();
+    private readonly string _family;
+    private readonly Action<XGraphics, XRect> _drawHeader;
+    private XGraphics? _graphics;
+    private PdfPage? _page;
+    private double _y;
 
     public PageFlow(string family, double bodySize, string title, Action<XGraphics, XRect> drawHeader)
     {
-        this.family = family;
-        this.bodySize = bodySize;
-        this.drawHeader = drawHeader;
-        document.Info.Title = title;
-        document.Info.Creator = "Seldinger";
+        _family = family;
+        _drawHeader = drawHeader;
+        _document.Info.Title = title;
+        _document.Info.Creator = "Seldinger";
         Body = Font(bodySize);
         Bold = Font(bodySize, XFontStyleEx.Bold);
         Small = Font(bodySize * 0.8);
@@ -42,24 +40,24 @@ internal sealed class PageFlow : IDisposable
 
     private static double Left => Margin;
 
-    private double Width => page!.Width.Point - (2 * Margin);
+    private double Width => _page!.Width.Point - (2 * Margin);
 
-    private double Bottom => page!.Height.Point - Margin - FooterHeight;
+    private double Bottom => _page!.Height.Point - Margin - FooterHeight;
 
     public XFont Font(double size, XFontStyleEx style = XFontStyleEx.Regular) =>
-        new(family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
+        new(_family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
 
-    public void Space(double points) => y += points;
+    public void Space(double points) => _y += points;
 
     public void Heading(string text, double size)
     {
         var font = Font(size, XFontStyleEx.Bold);
         // A heading never ends a page alone: keep room for it and two lines under it.
         EnsureRoom(LineHeight(font) + (3 * LineHeight(Body)));
-        y += size * 0.5;
+        _y += size * 0.5;
         Paragraph(text, font);
-        graphics!.DrawLine(new XPen(XColors.Gray, 0.6), Left, y, Left + Width, y);
-        y += size * 0.35;
+        _graphics!.DrawLine(new XPen(XColors.Gray, 0.6), Left, _y, Left + Width, _y);
+        _y += size * 0.35;
     }
 
     public void Paragraph(string text, XFont? font = null, double indent = 0, string? bullet = null, XBrush? brush = null)
@@ -71,11 +69,11 @@ internal sealed class PageFlow : IDisposable
             EnsureRoom(LineHeight(font));
             if (i == 0 && bullet is not null)
             {
-                graphics!.DrawString(bullet, font, XBrushes.Black, Left + indent - graphics.MeasureString(bullet + " ", font).Width, y, XStringFormats.TopLeft);
+                _graphics!.DrawString(bullet, font, XBrushes.Black, Left + indent - _graphics.MeasureString(bullet + " ", font).Width, _y, XStringFormats.TopLeft);
             }
 
-            graphics!.DrawString(lines[i], font, brush ?? XBrushes.Black, Left + indent, y, XStringFormats.TopLeft);
-            y += LineHeight(font);
+            _graphics!.DrawString(lines[i], font, brush ?? XBrushes.Black, Left + indent, _y, XStringFormats.TopLeft);
+            _y += LineHeight(font);
         }
     }
 
@@ -90,35 +88,35 @@ internal sealed class PageFlow : IDisposable
         var x = Left;
         for (var i = 0; i < cells.Count; i++)
         {
-            var lineY = y;
+            var lineY = _y;
             foreach (var line in wrapped[i])
             {
-                graphics!.DrawString(line, font, XBrushes.Black, x, lineY, XStringFormats.TopLeft);
+                _graphics!.DrawString(line, font, XBrushes.Black, x, lineY, XStringFormats.TopLeft);
                 lineY += LineHeight(font);
             }
 
             x += columns[i] * Width;
         }
 
-        y += height + 2;
+        _y += height + 2;
     }
 
     public void Rule()
     {
         EnsureRoom(6);
-        graphics!.DrawLine(new XPen(XColors.LightGray, 0.5), Left, y + 2, Left + Width, y + 2);
-        y += 6;
+        _graphics!.DrawLine(new XPen(XColors.LightGray, 0.5), Left, _y + 2, Left + Width, _y + 2);
+        _y += 6;
     }
 
     public byte[] Finish(string? watermark, Func<int, int, string> footer, string footerLeft)
     {
-        graphics?.Dispose();
-        graphics = null;
-        var count = document.PageCount;
+        _graphics?.Dispose();
+        _graphics = null;
+        var count = _document.PageCount;
         var footerFont = Small;
         for (var i = 0; i < count; i++)
         {
-            var p = document.Pages[i];
+            var p = _document.Pages[i];
             using var g = XGraphics.FromPdfPage(p, XGraphicsPdfPageOptions.Append);
             var width = p.Width.Point;
             var height = p.Height.Point;
@@ -129,6 +127,9 @@ internal sealed class PageFlow : IDisposable
             g.DrawString(text, footerFont, XBrushes.DimGray, width - Margin - g.MeasureString(text, footerFont).Width, footerY, XStringFormats.TopLeft);
             if (watermark is not null)
             {
+                // Also upright in the footer, so the state survives black-and-white copies and text extraction.
+                var label = Font(Small.Size, XFontStyleEx.Bold);
+                g.DrawString(watermark, label, new XSolidBrush(XColor.FromArgb(200, 30, 30)), (width - g.MeasureString(watermark, label).Width) / 2, footerY + 12, XStringFormats.TopLeft);
                 var mark = Font(110, XFontStyleEx.Bold);
                 var state = g.Save();
                 g.TranslateTransform(width / 2, height / 2);
@@ -139,21 +140,21 @@ internal sealed class PageFlow : IDisposable
         }
 
         using var stream = new MemoryStream();
-        document.Save(stream, false);
+        _document.Save(stream, false);
         return stream.ToArray();
     }
 
     public void Dispose()
     {
-        graphics?.Dispose();
-        document.Dispose();
+        _graphics?.Dispose();
+        _document.Dispose();
     }
 
     private static double LineHeight(XFont font) => font.Size * 1.32;
 
     private void EnsureRoom(double height)
     {
-        if (y + height > Bottom)
+        if (_y + height > Bottom)
         {
             NewPage();
         }
@@ -161,13 +162,13 @@ internal sealed class PageFlow : IDisposable
 
     private void NewPage()
     {
-        graphics?.Dispose();
-        page = document.AddPage();
-        page.Size = PageSize.A4;
-        graphics = XGraphics.FromPdfPage(page);
+        _graphics?.Dispose();
+        _page = _document.AddPage();
+        _page.Size = PageSize.A4;
+        _graphics = XGraphics.FromPdfPage(_page);
         var header = new XRect(Margin, Margin - 20, Width, HeaderHeight);
-        drawHeader(graphics, header);
-        y = header.Bottom;
+        _drawHeader(_graphics, header);
+        _y = header.Bottom;
     }
 
     private List<string> Wrap(string text, XFont font, double width)
@@ -211,7 +212,11 @@ internal sealed class PageFlow : IDisposable
         return lines;
     }
 
-    private double Measure(string text, XFont font) => graphics!.MeasureString(text, font).Width;
+    private double Measure(string text, XFont font) => _graphics!.MeasureString(text, font).Width;
 
     public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    // "GeneralAnaesthesia" -> "General anaesthesia", for enum names printed to people.
+    public static string Humanize(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 }
