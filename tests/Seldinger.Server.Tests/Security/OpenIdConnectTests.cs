@@ -84,6 +84,18 @@ public sealed partial class OpenIdConnectTests : IAsyncLifetime
         Assert.DoesNotContain("hospital account", await client.GetStringAsync("/Account/SignIn"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/import", "/import")]
+    [InlineData("https://elsewhere.example/", "/")]
+    [InlineData("//elsewhere.example/", "/")]
+    public async Task ContinuePage_GoesOnToLocalPagesOnly(string returnUrl, string expected)
+    {
+        await using var factory = Factory(configured: true);
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync($"/Account/Continue?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        Assert.Contains($"content=\"0;url={expected}\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Settings_RoleMapAndDefaults_Read()
     {

@@ -69,7 +69,7 @@ public sealed class SignInModel(OpenIdConnectSettings signOn) : PageModel
     /// <summary>Starts the hospital sign-on.</summary>
     public IActionResult OnPostExternal() =>
         HospitalSignOn
-            ? Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl() }, OpenIdConnectSettings.Scheme)
+            ? Challenge(new AuthenticationProperties { RedirectUri = $"/Account/Continue?returnUrl={Uri.EscapeDataString(SafeReturnUrl())}" }, OpenIdConnectSettings.Scheme)
             : NotFound();
 
     private string SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
