@@ -182,6 +182,35 @@ public abstract class ClinicalApiTests(ClinicalAppFixture fixture)
         Assert.Contains(rows, r => r.Action == "create" && r.ResourceType == "allergy");
     }
 
+    [SkippableFact]
+    public async Task OpenApi_ListsEveryClinicalEndpointWithASummary()
+    {
+        var client = await fixture.ClientAsync(StaffRole.IrPhysician);
+        var document = await client.GetJsonAsync("/openapi/v1.json");
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
+            .ToList();
+        foreach (var (path, method) in new[]
+        {
+            ("/api/patients", "get"), ("/api/patients", "post"), ("/api/patients/{id}", "put"), ("/api/patients/{id}/measurements", "post"),
+            ("/api/patients/{id}/allergies/{allergyId}", "delete"), ("/api/patients/{id}/labs", "post"), ("/api/referrals", "get"),
+            ("/api/referrals/{id}/triage", "post"), ("/api/referrals/{id}/information", "post"), ("/api/referrals/{id}/history", "get"),
+            ("/api/rooms", "post"), ("/api/anaesthesia-sessions", "post"), ("/api/appointments", "post"), ("/api/appointments/{id}", "put"),
+            ("/api/appointments/{id}/cancel", "post"), ("/api/schedule", "get"), ("/api/rooms/{id}/worklist", "get"),
+            ("/api/referrals/{id}/assessment", "put"), ("/api/referrals/{id}/intakes", "post"), ("/api/referrals/{id}/consents", "post"),
+            ("/api/referrals/{id}/checklist", "get"), ("/api/referrals/{id}/procedure", "put"), ("/api/referrals/{id}/procedure/sign", "post"),
+            ("/api/referrals/{id}/adverse-events", "post"), ("/api/referrals/{id}/adverse-events/{eventId}", "put"),
+            ("/api/referrals/{id}/vitals", "post"), ("/api/referrals/{id}/discharge-criteria", "get"), ("/api/referrals/{id}/discharge", "post"),
+            ("/api/follow-ups", "get"), ("/api/referrals/{id}/follow-ups", "post"), ("/api/follow-ups/{id}", "put"),
+            ("/api/referrals/{id}/episode", "get"),
+        })
+        {
+            var found = operations.Where(o => o.Path.TrimEnd('/') == path && o.Method == method).ToList();
+            Assert.True(found.Count == 1, $"{method} {path} is not in the OpenAPI document");
+            Assert.False(string.IsNullOrWhiteSpace(found[0].Operation["summary"]?.GetValue<string>()), $"{method} {path} has no summary");
+        }
+    }
+
     private static object Patient(string mrn, string? notes = null, int? version = null, string birthDate = "2020-05-17") => new
     {
         medicalRecordNumber = mrn,

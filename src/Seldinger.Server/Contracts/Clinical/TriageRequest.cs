@@ -1,5 +1,5 @@
-using Seldinger.Clinical.Referrals;
 using Seldinger.Clinical.Preparation;
+using Seldinger.Clinical.Referrals;
 using Seldinger.Planning;
 
 namespace Seldinger.Server.Contracts.Clinical;
