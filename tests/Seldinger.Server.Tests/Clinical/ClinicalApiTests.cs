@@ -183,6 +183,59 @@ public abstract class ClinicalApiTests(ClinicalAppFixture fixture)
     }
 
     [SkippableFact]
+    public async Task ProcedureDay_RefusalsNameTheirReasons()
+    {
+        fixture.Clock.Now = fixture.Monday;
+        var oncologist = await fixture.ClientAsync(StaffRole.ReferringClinician);
+        var physician = await fixture.ClientAsync(StaffRole.IrPhysician);
+        var scheduler = await fixture.ClientAsync(StaffRole.Scheduler);
+        var referral = await oncologist.PostJsonAsync("/api/referrals", ClinicalApi.Referral("MRN-DAY-1", fixture.Monday));
+        await physician.AcceptAsync(referral.Id(), 1);
+        var room = await scheduler.PostJsonAsync("/api/rooms", new { name = "CT room (refusals)", modalities = new[] { "ct" }, anaesthesiaCapable = false });
+        var tuesday10 = fixture.Monday.AddDays(1).AddHours(2);
+        await scheduler.PostJsonAsync("/api/appointments", new { referralId = referral.Id(), roomId = room.Id(), start = tuesday10 });
+
+        // Starting with the checklist red and the time-out incomplete: 409 naming both.
+        fixture.Clock.Now = tuesday10.AddMinutes(5);
+        physician = await fixture.ClientAsync(StaffRole.IrPhysician);
+        var url = $"/api/referrals/{referral.Id()}/procedure";
+        var refused = await physician.PutJsonAsync(url, new { timeOut = new { patientIdentityConfirmed = true }, startedAt = tuesday10 }, HttpStatusCode.Conflict);
+        var reasons = refused["items"]!.AsArray().Select(i => i!.Str("ruleId")).ToList();
+        Assert.Contains("timeOut.siteMarked", reasons);
+        Assert.Contains("labs", reasons);
+        Assert.DoesNotContain("timeOut.patientIdentityConfirmed", reasons);
+        await physician.GetJsonAsync(url, HttpStatusCode.NotFound);
+        var future = await physician.PutJsonAsync(url, new { endedAt = tuesday10.AddDays(1) }, HttpStatusCode.BadRequest);
+        Assert.NotNull(future["errors"]!["endedAt"]);
+
+        // Adverse events: contradictory grades refused, a stale version refused.
+        var events = $"/api/referrals/{referral.Id()}/adverse-events";
+        var contradictory = await physician.PostJsonAsync(events,
+            new { onsetAt = tuesday10, description = "Bleeding", sirSeverity = "death", cirseGrade = "grade1" }, HttpStatusCode.BadRequest);
+        Assert.NotEmpty(contradictory["errors"]!.AsObject());
+        var ae = await physician.PostJsonAsync(events, new { onsetAt = tuesday10, description = "Vasovagal episode", sirSeverity = "mild", cirseGrade = "grade1" });
+        await physician.PutJsonAsync($"{events}/{ae.Id()}",
+            new { onsetAt = tuesday10, description = "Vasovagal episode, resolved", sirSeverity = "mild", cirseGrade = "grade1", version = 1 });
+        var stale = await physician.PutJsonAsync($"{events}/{ae.Id()}",
+            new { onsetAt = tuesday10, description = "again", sirSeverity = "mild", cirseGrade = "grade1", version = 1 }, HttpStatusCode.Conflict);
+        Assert.Equal(2, stale.Number("currentVersion"));
+
+        // Discharge: unmet criteria refused, a nurse may not override, admission needs a reason, a physician may override.
+        var nurse = await fixture.ClientAsync(StaffRole.Nurse);
+        var discharge = $"/api/referrals/{referral.Id()}/discharge";
+        var unmet = await nurse.PostJsonAsync(discharge, new { disposition = "sameDayHome" }, HttpStatusCode.Conflict);
+        Assert.NotEmpty(unmet["items"]!.AsArray());
+        await nurse.PostJsonAsync(discharge, new { disposition = "sameDayHome", overrideReason = "family wish" }, HttpStatusCode.Forbidden);
+        var noReason = await nurse.PostJsonAsync(discharge, new { disposition = "admitted" }, HttpStatusCode.BadRequest);
+        Assert.NotNull(noReason["errors"]!["admissionReason"]);
+        var overridden = await physician.PostJsonAsync(discharge, new { disposition = "sameDayHome", overrideReason = "Observed 4 h; mother is a nurse" });
+        Assert.False(overridden["criteriaMet"]!.GetValue<bool>());
+        var history = (await physician.GetJsonAsync($"/api/referrals/{referral.Id()}/history")).AsArray();
+        Assert.Contains("criteria overridden", history.Last()!.Str("note"), StringComparison.Ordinal);
+        await physician.PostJsonAsync(discharge, new { disposition = "admitted", admissionReason = "again" }, HttpStatusCode.Conflict);
+    }
+
+    [SkippableFact]
     public async Task OpenApi_ListsEveryClinicalEndpointWithASummary()
     {
         var client = await fixture.ClientAsync(StaffRole.IrPhysician);
