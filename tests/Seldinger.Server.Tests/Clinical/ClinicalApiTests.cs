@@ -33,6 +33,12 @@ public abstract class ClinicalApiTests(ClinicalAppFixture fixture)
         await first.PostJsonAsync($"/api/referrals/{theirs}/cancel", new { note = "not mine", version = 1 }, HttpStatusCode.NotFound);
 
         await first.GetJsonAsync("/api/referrals?status=finished", HttpStatusCode.BadRequest);
+
+        // The attempt is audited with the answer the referrer got.
+        var attempts = await fixture.WithDbAsync(db => db.AuditEntries.Where(a => a.ResourceId == theirs.ToString() && a.UserName == "referringclinician").ToListAsync());
+        Assert.NotEmpty(attempts);
+        Assert.All(attempts, a => Assert.Equal(404, a.StatusCode));
+
         var physician = await fixture.ClientAsync(StaffRole.IrPhysician);
         var all = (await physician.GetJsonAsync("/api/referrals")).AsArray().Select(r => r!.Id()).ToList();
         Assert.Contains(mine, all);

@@ -12,7 +12,6 @@ public static class ClinicalEndpoints
     {
         ArgumentNullException.ThrowIfNull(routes);
         var api = routes.MapGroup("/api");
-        api.AddEndpointFilter<ClinicalProblemFilter>();
         PatientEndpoints.Map(api);
         ReferralEndpoints.Map(api);
         SchedulingEndpoints.Map(api);
@@ -33,6 +32,14 @@ public static class ClinicalEndpoints
         : Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed
         : throw new Seldinger.Clinical.ClinicalValidationException(
             field, $"'{value}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+
+    /// <summary>
+    /// Audits the endpoints as <paramref name="resourceType"/> and answers the services' refusals as problems inside the
+    /// audit filter, so that the audit row carries the status the client gets (404, 409) rather than an exception.
+    /// </summary>
+    internal static TBuilder AuditedClinical<TBuilder>(this TBuilder builder, string resourceType)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.Audited(resourceType).AddEndpointFilter(new ClinicalProblemFilter());
 
     /// <summary>Protects an endpoint so that a user whose role may do any of <paramref name="actions"/> reaches it.</summary>
     internal static TBuilder RequireAnyAction<TBuilder>(this TBuilder builder, params StaffAction[] actions)

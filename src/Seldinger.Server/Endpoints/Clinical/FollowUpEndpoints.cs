@@ -13,13 +13,13 @@ public static class FollowUpEndpoints
     /// <summary>Maps the endpoints on <paramref name="api"/>.</summary>
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/follow-ups", WorklistAsync).WithTags("Follow-up").RequireAction(StaffAction.ManageFollowUps).Audited("follow-up")
+        api.MapGet("/follow-ups", WorklistAsync).WithTags("Follow-up").RequireAction(StaffAction.ManageFollowUps).AuditedClinical("follow-up")
             .WithName("FollowUpWorklist").WithSummary("Follow-up tasks due on or before a date (due=YYYY-MM-DD) of a status (open by default).")
             .ProducesProblem(400);
         api.MapPost("/referrals/{id:guid}/follow-ups", CreateAsync).WithTags("Follow-up").RequireAction(StaffAction.ManageFollowUps)
-            .Audited("follow-up").WithName("CreateFollowUp").WithSummary("Creates a follow-up task for the referral.")
+            .AuditedClinical("follow-up").WithName("CreateFollowUp").WithSummary("Creates a follow-up task for the referral.")
             .ProducesProblem(400).ProducesProblem(404);
-        api.MapPut("/follow-ups/{id:guid}", UpdateAsync).WithTags("Follow-up").RequireAction(StaffAction.ManageFollowUps).Audited("follow-up")
+        api.MapPut("/follow-ups/{id:guid}", UpdateAsync).WithTags("Follow-up").RequireAction(StaffAction.ManageFollowUps).AuditedClinical("follow-up")
             .WithName("UpdateFollowUp").WithSummary("Marks a task done or cancelled, moves or reassigns it (send the version you read).")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
     }

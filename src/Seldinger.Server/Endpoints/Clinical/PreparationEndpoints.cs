@@ -15,19 +15,19 @@ public static class PreparationEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/referrals/{id:guid}").WithTags("Preparation");
-        group.MapGet("/assessment", GetAssessmentAsync).RequireAction(StaffAction.ReadChecklist).Audited("assessment").WithName("GetAssessment")
+        group.MapGet("/assessment", GetAssessmentAsync).RequireAction(StaffAction.ReadChecklist).AuditedClinical("assessment").WithName("GetAssessment")
             .WithSummary("The pre-procedure assessment (404 when none is recorded yet).").ProducesProblem(404);
-        group.MapPut("/assessment", SaveAssessmentAsync).RequireAction(StaffAction.EditPreparation).Audited("assessment").WithName("SaveAssessment")
+        group.MapPut("/assessment", SaveAssessmentAsync).RequireAction(StaffAction.EditPreparation).AuditedClinical("assessment").WithName("SaveAssessment")
             .WithSummary("Records or changes the assessment: ASA, sedation, child life, pregnancy screen, premedication, instructions sent.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/intakes", AddIntakeAsync).RequireAction(StaffAction.EditPreparation).Audited("intake").WithName("AddIntake")
+        group.MapPost("/intakes", AddIntakeAsync).RequireAction(StaffAction.EditPreparation).AuditedClinical("intake").WithName("AddIntake")
             .WithSummary("Records the last intake of one kind (fasting).").ProducesProblem(400).ProducesProblem(404);
-        group.MapPost("/consents", AddConsentAsync).RequireAction(StaffAction.EditPreparation).Audited("consent").WithName("AddConsent")
+        group.MapPost("/consents", AddConsentAsync).RequireAction(StaffAction.EditPreparation).AuditedClinical("consent").WithName("AddConsent")
             .WithSummary("Records a consent or the child's assent.").ProducesProblem(400).ProducesProblem(404);
-        group.MapGet("/checklist", ChecklistAsync).RequireAction(StaffAction.ReadChecklist).Audited("checklist").WithName("GetChecklist")
+        group.MapGet("/checklist", ChecklistAsync).RequireAction(StaffAction.ReadChecklist).AuditedClinical("checklist").WithName("GetChecklist")
             .WithSummary("The pre-procedure checklist now: ready or not, each item with status, message and source.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
-        group.MapGet("/episode", EpisodeAsync).RequireAction(StaffAction.ReadPatients).Audited("episode").WithName("GetEpisode")
+        group.MapGet("/episode", EpisodeAsync).RequireAction(StaffAction.ReadPatients).AuditedClinical("episode").WithName("GetEpisode")
             .WithSummary("Everything of the referral's episode in one call, with the checklist and discharge criteria evaluated now.")
             .ProducesProblem(404);
     }

@@ -14,21 +14,21 @@ public static class ProcedureRecordEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/referrals/{id:guid}").WithTags("Procedure");
-        group.MapGet("/procedure", GetAsync).RequireAction(StaffAction.ReadPatients).Audited("procedure").WithName("GetProcedureRecord")
+        group.MapGet("/procedure", GetAsync).RequireAction(StaffAction.ReadPatients).AuditedClinical("procedure").WithName("GetProcedureRecord")
             .WithSummary("The procedure record with contrast mL/kg, sedation mg/kg and dose warnings (404 when nothing is recorded).")
             .ProducesProblem(404);
-        group.MapPut("/procedure", SaveAsync).RequireAction(StaffAction.RecordProcedure).Audited("procedure").WithName("SaveProcedureRecord")
+        group.MapPut("/procedure", SaveAsync).RequireAction(StaffAction.RecordProcedure).AuditedClinical("procedure").WithName("SaveProcedureRecord")
             .WithSummary("Records the procedure (time-out, operators, times, devices, contrast, sedation, dose, findings, outcome); "
                 + "starting needs a ready checklist and a complete time-out.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
-        group.MapPost("/procedure/sign", SignAsync).RequireAction(StaffAction.SignProcedure).Audited("procedure").WithName("SignProcedureRecord")
+        group.MapPost("/procedure/sign", SignAsync).RequireAction(StaffAction.SignProcedure).AuditedClinical("procedure").WithName("SignProcedureRecord")
             .WithSummary("Signs the procedure record; it is read-only afterwards.").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
 
-        group.MapGet("/adverse-events", ListEventsAsync).RequireAction(StaffAction.ReadPatients).Audited("adverse-event").WithName("ListAdverseEvents")
+        group.MapGet("/adverse-events", ListEventsAsync).RequireAction(StaffAction.ReadPatients).AuditedClinical("adverse-event").WithName("ListAdverseEvents")
             .WithSummary("Adverse events of the episode.").ProducesProblem(404);
-        group.MapPost("/adverse-events", AddEventAsync).RequireAction(StaffAction.RecordAdverseEvents).Audited("adverse-event").WithName("AddAdverseEvent")
+        group.MapPost("/adverse-events", AddEventAsync).RequireAction(StaffAction.RecordAdverseEvents).AuditedClinical("adverse-event").WithName("AddAdverseEvent")
             .WithSummary("Records an adverse event with its SIR severity and CIRSE grade.").ProducesProblem(400).ProducesProblem(404);
-        group.MapPut("/adverse-events/{eventId:guid}", UpdateEventAsync).RequireAction(StaffAction.RecordAdverseEvents).Audited("adverse-event")
+        group.MapPut("/adverse-events/{eventId:guid}", UpdateEventAsync).RequireAction(StaffAction.RecordAdverseEvents).AuditedClinical("adverse-event")
             .WithName("UpdateAdverseEvent").WithSummary("Changes an adverse event (send the version you read).")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
     }

@@ -14,14 +14,14 @@ public static class RecoveryEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/referrals/{id:guid}").WithTags("Recovery");
-        group.MapGet("/vitals", VitalsAsync).RequireAction(StaffAction.ReadPatients).Audited("vitals").WithName("ListVitalSigns")
+        group.MapGet("/vitals", VitalsAsync).RequireAction(StaffAction.ReadPatients).AuditedClinical("vitals").WithName("ListVitalSigns")
             .WithSummary("The vital signs of the episode, oldest first.").ProducesProblem(404);
-        group.MapPost("/vitals", AddVitalsAsync).RequireAction(StaffAction.RecordRecovery).Audited("vitals").WithName("AddVitalSigns")
+        group.MapPost("/vitals", AddVitalsAsync).RequireAction(StaffAction.RecordRecovery).AuditedClinical("vitals").WithName("AddVitalSigns")
             .WithSummary("Records a set of observations (impossible values are refused).").ProducesProblem(400).ProducesProblem(404);
-        group.MapGet("/discharge-criteria", CriteriaAsync).RequireAction(StaffAction.ReadPatients).Audited("discharge-criteria")
+        group.MapGet("/discharge-criteria", CriteriaAsync).RequireAction(StaffAction.ReadPatients).AuditedClinical("discharge-criteria")
             .WithName("GetDischargeCriteria").WithSummary("The discharge criteria now: met or not, each item, the earliest discharge time.")
             .ProducesProblem(404);
-        group.MapPost("/discharge", DischargeAsync).RequireAction(StaffAction.RecordRecovery).Audited("discharge").WithName("Discharge")
+        group.MapPost("/discharge", DischargeAsync).RequireAction(StaffAction.RecordRecovery).AuditedClinical("discharge").WithName("Discharge")
             .WithSummary("Discharges the child (same-day home needs the criteria met or a physician's override reason; admission needs a reason) "
                 + "and completes the referral.")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);

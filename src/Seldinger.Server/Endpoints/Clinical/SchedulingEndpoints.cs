@@ -13,20 +13,20 @@ public static class SchedulingEndpoints
     /// <summary>Maps the endpoints on <paramref name="api"/>.</summary>
     public static void Map(IEndpointRouteBuilder api)
     {
-        var rooms = api.MapGroup("/rooms").WithTags("Scheduling").Audited("room");
+        var rooms = api.MapGroup("/rooms").WithTags("Scheduling").AuditedClinical("room");
         rooms.MapGet("/", RoomsAsync).RequireAction(StaffAction.ReadSchedule).WithName("ListRooms").WithSummary("Procedure rooms.");
         rooms.MapPost("/", AddRoomAsync).RequireAction(StaffAction.ManageRooms).WithName("CreateRoom")
             .WithSummary("Adds a procedure room with its guidance modalities.").ProducesProblem(400).ProducesProblem(409);
         rooms.MapGet("/{id:guid}/worklist", WorklistAsync).RequireAction(StaffAction.ReadSchedule).WithName("RoomWorklist")
             .WithSummary("One room's appointments of a day (date=YYYY-MM-DD, UTC).").ProducesProblem(400).ProducesProblem(404);
 
-        var sessions = api.MapGroup("/anaesthesia-sessions").WithTags("Scheduling").Audited("anaesthesia-session");
+        var sessions = api.MapGroup("/anaesthesia-sessions").WithTags("Scheduling").AuditedClinical("anaesthesia-session");
         sessions.MapGet("/", SessionsAsync).RequireAction(StaffAction.ReadSchedule).WithName("ListAnaesthesiaSessions")
             .WithSummary("Anaesthesia sessions (of one day with date=YYYY-MM-DD).");
         sessions.MapPost("/", AddSessionAsync).RequireAction(StaffAction.ManageSchedule).WithName("CreateAnaesthesiaSession")
             .WithSummary("Records when anaesthesia teams are available.").ProducesProblem(400);
 
-        var appointments = api.MapGroup("/appointments").WithTags("Scheduling").Audited("appointment");
+        var appointments = api.MapGroup("/appointments").WithTags("Scheduling").AuditedClinical("appointment");
         appointments.MapPost("/", BookAsync).RequireAction(StaffAction.ManageSchedule).WithName("BookAppointment")
             .WithSummary("Books an accepted referral; the duration defaults to the procedure's; a clash answers 409 listing the conflicts.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
@@ -36,7 +36,7 @@ public static class SchedulingEndpoints
         appointments.MapPost("/{id:guid}/cancel", CancelAsync).RequireAction(StaffAction.ManageSchedule).WithName("CancelAppointment")
             .WithSummary("Cancels an appointment.").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
 
-        api.MapGet("/schedule", DayAsync).WithTags("Scheduling").Audited("schedule").RequireAction(StaffAction.ReadSchedule)
+        api.MapGet("/schedule", DayAsync).WithTags("Scheduling").AuditedClinical("schedule").RequireAction(StaffAction.ReadSchedule)
             .WithName("GetSchedule").WithSummary("The day view: rooms with their appointments (patient name, procedure, anaesthesia).")
             .ProducesProblem(400);
     }
