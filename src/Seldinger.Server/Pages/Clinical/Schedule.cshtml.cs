@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Seldinger.Clinical.Referrals;
+using Seldinger.Clinical.Security;
+using Seldinger.Server.Contracts.Clinical;
+using Seldinger.Server.Pages.Clinical.Internal;
+using Seldinger.Server.Security;
+using Seldinger.Server.Services.Clinical;
+
+namespace Seldinger.Server.Pages.Clinical;
+
+/// <summary>The day view: rooms as columns with their bookings, a booking form that shows the clashes, and a room's worklist.</summary>
+[Authorize(Policy = nameof(StaffAction.ReadSchedule))]
+public sealed class ScheduleModel(SchedulingService scheduling, ReferralService referrals, CurrentUser user) : PageModel
+{
+    /// <summary>The first hour drawn in the day view.</summary>
+    public const int FirstHour = 7;
+
+    /// <summary>The hour the day view ends.</summary>
+    public const int LastHour = 19;
+
+    /// <summary>The day shown.</summary>
+    public ScheduleDayDto Day { get; private set; } = null!;
+
+    /// <summary>Accepted referrals waiting for a booking (for users who book).</summary>
+    public IReadOnlyList<ReferralDto> ToBook { get; private set; } = [];
+
+    /// <summary>The referral preselected in the booking form.</summary>
+    public Guid? Referral { get; private set; }
+
+    /// <summary>The room whose worklist is shown, if any.</summary>
+    public Guid? Room { get; private set; }
+
+    /// <summary>The room's worklist.</summary>
+    public IReadOnlyList<ScheduleSlotDto> Worklist { get; private set; } = [];
+
+    /// <summary>Whether the user may book.</summary>
+    public bool CanBook => user.Can(StaffAction.ManageSchedule);
+
+    /// <summary>Loads the day (today when no date is given).</summary>
+    public async Task OnGetAsync(DateOnly? date, Guid? referral, Guid? room, CancellationToken ct)
+    {
+        var day = date ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        Day = await scheduling.DayAsync(day, ct);
+        Referral = referral;
+        Room = room;
+        if (room is { } roomId)
+        {
+            Worklist = await scheduling.WorklistAsync(roomId, day, ct);
+        }
+
+        if (CanBook)
+        {
+            ToBook = await referrals.ListAsync(ReferralStatus.Accepted, mine: false, ct);
+        }
+    }
+
+    /// <summary>Books an appointment; clashes come back as the message.</summary>
+    public async Task<IActionResult> OnPostBookAsync(Guid? referralId, Guid? roomId, string? start, bool withAnaesthesia, int? durationMinutes, CancellationToken ct)
+    {
+        if (!CanBook)
+        {
+            return Forbid();
+        }
+
+        var at = ClinicalPageActions.Time(start);
+        var ok = await ClinicalPageActions.TryAsync(
+            this, () => scheduling.BookAsync(new AppointmentRequest(referralId, roomId, at, withAnaesthesia, durationMinutes), ct), "Appointment booked.");
+        var date = (at ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return Redirect(ok ? $"/schedule?date={date}" : $"/schedule?date={date}&referral={referralId}");
+    }
+
+    /// <summary>Where a booking block starts, in pixels from the top of the day.</summary>
+    public static int Top(DateTimeOffset start) => Math.Max(0, (int)((start.UtcDateTime.TimeOfDay.TotalMinutes - (FirstHour * 60)) * PixelsPerMinute));
+
+    /// <summary>A booking block's height in pixels.</summary>
+    public static int Height(DateTimeOffset start, DateTimeOffset end) => Math.Max(24, (int)((end - start).TotalMinutes * PixelsPerMinute));
+
+    /// <summary>Vertical scale of the day view.</summary>
+    public const double PixelsPerMinute = 1.0;
+}
