@@ -49,8 +49,15 @@ internal static class CliApp
                  Exit code 0: a safe route exists; 3: no safe route (see the warnings); 4: planning is not possible.
           ablate --case NAME | --case-id GUID [--procedure ID] [--device ID] [--setting ID] [--probes N] [--json] [--out DIR] …; ablate devices
                  Plan an ablation (probes, zone, margins, structures at risk); 'seldinger ablate --help' lists every option.
+          fhir export --episode REFERRAL-ID [--out FILE] [--mrn-system URI] [--data DIR] [--db sqlite|postgres] [--connection STR]
+          fhir codesystem [--out FILE]
+                 A stored episode as a FHIR R4 Bundle (JSON), or the CodeSystem of IR adverse-event grades.
+                 Exit code 3: no episode has that referral id.
           db migrate [--data DIR] [--db sqlite|postgres] [--connection STR]
                  Create or update the database schema.
+          users add NAME --role ROLE [--display-name TEXT] [--password-stdin] | users list | users disable NAME | users password NAME [--password-stdin]
+                 Local accounts (roles: IrPhysician, Nurse, Technologist, Scheduler, ReferringClinician, Administrator);
+                 without --password-stdin a strong password is generated and printed once.
 
         SERIES is a folder of DICOM slices; a label map FILE is labels.nrrd or a DICOM SEG (which needs --series).
         The data directory defaults to $SELDINGER_DATA, else ~/.local/share/seldinger.
@@ -74,9 +81,11 @@ internal static class CliApp
                 "dicom" => DicomCommand.Run(args.Skip(1).ToArray()),
                 "image" => ImageCommand.Run(args.Skip(1).ToArray()),
                 "db" => await DbCommand.RunAsync(args.Skip(1).ToArray()),
+                "users" => await UsersCommand.RunAsync(args.Skip(1).ToArray()),
                 "ablate" => await AblateCommand.RunAsync(args.Skip(1).ToArray()),
                 "plan" => await PlanCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--json")),
                 "procedures" => ProceduresCommand.Run(CommandLine.Parse(args.Skip(1), "--json")),
+                "fhir" => await FhirCommand.RunAsync(args.Skip(1).ToArray()),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
         }

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Seldinger.Server.Endpoints;
+using Seldinger.Server.Endpoints.Clinical;
 using Seldinger.Server.Security;
 using Seldinger.Server.Services;
+using Seldinger.Server.Services.Clinical;
 using Seldinger.Storage;
 
 namespace Seldinger.Server;
@@ -31,6 +33,7 @@ public static class SeldingerWebApp
         services.AddOpenApi();
         services.AddRazorPages();
         builder.AddSeldingerSecurity();
+        services.AddDocumentServices(builder.Configuration);
         // Keys for antiforgery tokens live with the data, not in the user's profile.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")))
             .SetApplicationName("Seldinger");
@@ -60,6 +63,7 @@ public static class SeldingerWebApp
         services.AddScoped<ProcedurePlanService>();
         services.AddSingleton<AblationPlanFiles>().AddScoped<AblationPlanService>().AddScoped<AblationConfirmationService>();
         services.AddScoped<LibraryCaseService>();
+        services.AddClinicalServices();
         return services;
     }
 
@@ -83,6 +87,9 @@ public static class SeldingerWebApp
         app.MapLibraryCaseEndpoints();
         app.MapPlanEndpoints();
         app.MapAblationEndpoints();
+        app.MapClinicalEndpoints();
+        app.MapDocumentEndpoints();
+        app.MapQualityEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -40,6 +40,7 @@ internal static class DemoCommand
 
         CliApp.Say($"Data directory: {storage.DataDirectory}");
         await ServeCommand.MigrateAndReportAsync(storage);
+        await UsersCommand.EnsureDemoAccountsAsync(storage);
 
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
