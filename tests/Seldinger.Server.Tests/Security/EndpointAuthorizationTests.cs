@@ -55,7 +55,8 @@ public sealed partial class EndpointAuthorizationTests(SqliteAppFixture fixture)
         using var client = await SignedInAsync(role);
         var failures = new List<string>();
         var checkedCount = 0;
-        foreach (var e in ApiEndpoints().Where(e => !e.Anonymous))
+        // Endpoints that need only a signed-in user decide further inside (e.g. own referrals); the anonymous test covers them.
+        foreach (var e in ApiEndpoints().Where(e => !e.Anonymous && e.Actions.Count > 0))
         {
             using var response = await SendAsync(client, e);
             var allowed = e.Actions.All(a => RolePermissions.IsAllowed(role, a));
@@ -97,7 +98,7 @@ public sealed partial class EndpointAuthorizationTests(SqliteAppFixture fixture)
     {
         using var client = await SignedInAsync(role);
         var failures = new List<string>();
-        foreach (var page in Pages().Where(p => !p.Anonymous))
+        foreach (var page in Pages().Where(p => !p.Anonymous && p.Actions.Count > 0))
         {
             using var response = await client.GetAsync(page.Path);
             var location = response.Headers.Location?.ToString() ?? "";
