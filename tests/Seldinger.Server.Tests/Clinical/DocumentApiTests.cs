@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Seldinger.Clinical.Security;
 using Seldinger.Server.Tests.Security;
@@ -78,13 +77,17 @@ public abstract class DocumentApiTests(ClinicalAppFixture fixture)
     public async Task Report_RecordedThenSigned_DraftThenFinalOwnReferrerOnly()
     {
         await using var app = Configured(fixture);
-        var (referralId, oncologist) = await BookedReferralAsync(app, "MRN-DOC-5");
+        var (referralId, _) = await BookedReferralAsync(app, "MRN-DOC-5");
+
+        // Thursday 10:45, after the procedure (new sign-ins: Monday's cookies have expired by then).
+        var thursday = fixture.Monday.AddDays(3);
+        fixture.Clock.Now = thursday.AddHours(2).AddMinutes(45);
         var physician = await app.CreateClientAsAsync(StaffRole.IrPhysician);
+        var oncologist = await app.CreateClientAsAsync(StaffRole.ReferringClinician);
 
         // No record yet: nothing to report.
         await physician.GetJsonAsync($"/api/referrals/{referralId}/report.pdf", HttpStatusCode.Conflict);
 
-        var thursday = fixture.Monday.AddDays(3);
         var record = await physician.PutJsonAsync($"/api/referrals/{referralId}/procedure", new
         {
             operators = new[] { new { name = "Dra. Inés Ibáñez", role = "primary operator" } },
