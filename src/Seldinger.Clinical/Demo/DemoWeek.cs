@@ -142,7 +142,7 @@ public static class DemoWeek
                 e.Id = NewId();
             }
 
-            return new DemoWeekData(monday, Now, _rooms, _sessions, episodes);
+            return new DemoWeekData(monday, Now, _rooms, _sessions, episodes) { ScenarioReferralId = episodes[0].Referral.Id };
         }
 
         // The girl of the scenarios: 6 years, 21 kg, a liver mass, "biopsy please", Spanish-speaking family.

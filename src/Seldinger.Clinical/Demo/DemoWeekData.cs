@@ -17,6 +17,9 @@ public sealed record DemoWeekData(
     IReadOnlyList<AnaesthesiaSession> AnaesthesiaSessions,
     IReadOnlyList<Episode> Episodes)
 {
+    /// <summary>The referral of the girl of the scenarios (6 years, liver mass, awaiting IR review).</summary>
+    public Guid ScenarioReferralId { get; init; }
+
     /// <summary>The distinct patients of the episodes (a child may have more than one episode).</summary>
     public IReadOnlyList<Patient> Patients => [.. Episodes.Select(e => e.Patient).DistinctBy(p => p.Id)];
 

@@ -18,8 +18,10 @@ public sealed class ClinicalDemoSeeder(SeldingerDbContext db, TimeProvider clock
     /// <summary>
     /// Stores the week whose Thursday 13:00 (the moment the demo is seen from) is the latest one not after
     /// now, so that done procedures lie in the past; returns the number of episodes stored, 0 when demo data is already there.
+    /// <paramref name="scenarioCaseId"/>, when given, is attached to the scenario girl's referral as her CT (the demo case
+    /// is the same 6-year-old with a liver mass), so triage can open her images.
     /// </summary>
-    public async Task<int> SeedAsync(ProcedureCatalogue catalogue, int seed = 1, CancellationToken ct = default)
+    public async Task<int> SeedAsync(ProcedureCatalogue catalogue, int seed = 1, Guid? scenarioCaseId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         if (await db.Patients.AnyAsync(p => p.MedicalRecordNumber.StartsWith(MrnPrefix), ct).ConfigureAwait(false))
@@ -28,6 +30,11 @@ public sealed class ClinicalDemoSeeder(SeldingerDbContext db, TimeProvider clock
         }
 
         var week = DemoWeek.Generate(LatestDemoMonday(clock.GetUtcNow()), seed, catalogue);
+        if (scenarioCaseId is { } caseId)
+        {
+            week.Episodes.First(e => e.Referral.Id == week.ScenarioReferralId).Referral.CaseId = caseId;
+        }
+
         db.Rooms.AddRange(week.Rooms);
         db.AnaesthesiaSessions.AddRange(week.AnaesthesiaSessions);
         db.Patients.AddRange(week.Patients);
