@@ -34,7 +34,7 @@ internal static class ClinicalFormat
                 builder.Append(' ');
             }
 
-            builder.Append(i > 0 ? char.ToLowerInvariant(text[i]) : text[i]);
+            builder.Append(char.ToLowerInvariant(text[i]));
         }
 
         return builder.ToString();

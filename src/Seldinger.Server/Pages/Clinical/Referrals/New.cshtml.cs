@@ -49,7 +49,7 @@ public sealed class NewModel(ReferralService referrals, PatientService patients,
         {
             if (weightKg is not null)
             {
-                await ClinicalPageActions.TryAsync(this, () => patients.AddMeasurementAsync(id, new MeasurementRequest(null, weightKg), ct), "Referral submitted: awaiting IR review.");
+                await ClinicalPageActions.TryAsync(this, () => patients.AddMeasurementAsync(id, new MeasurementRequest(DateTimeOffset.UtcNow, weightKg), ct), "Referral submitted: awaiting IR review.");
             }
 
             if (!string.IsNullOrWhiteSpace(guardianName))
