@@ -14,7 +14,7 @@ internal static class CliApp
                  Generate a phantom CT, import it, plan a biopsy path and serve the web UI;
                  with --case, start with a phantom library case and plan the procedure it was made for.
           serve [--port 5080] [--host 127.0.0.1] [--data DIR] [--db sqlite|postgres] [--connection STR] [--migrate]
-                [--insecure-no-auth]  (needed for any non-loopback --host until sign-in exists)
+                [--plain-http]  (needed for any non-loopback --host: put a TLS reverse proxy in front instead)
                  Serve the API and web UI.
           phantom --out DIR [--seed N] [--age YEARS] [--noise HU] [--seg binary|labelmap]
                  Write the abdominal CT phantom as a DICOM series plus its label map (labels.nrrd and DICOM SEG).
@@ -76,7 +76,7 @@ internal static class CliApp
             return args[0] switch
             {
                 "demo" => await DemoCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--no-serve")),
-                "serve" => await ServeCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--migrate", "--insecure-no-auth")),
+                "serve" => await ServeCommand.RunAsync(CommandLine.Parse(args.Skip(1), "--migrate", "--plain-http")),
                 "phantom" => PhantomCommand.Run(CommandLine.Parse(args.Skip(1), "--list")),
                 "dicom" => DicomCommand.Run(args.Skip(1).ToArray()),
                 "image" => ImageCommand.Run(args.Skip(1).ToArray()),

@@ -64,6 +64,7 @@ public static class SeldingerWebApp
         services.AddSingleton<AblationPlanFiles>().AddScoped<AblationPlanService>().AddScoped<AblationConfirmationService>();
         services.AddScoped<LibraryCaseService>();
         services.AddClinicalServices();
+        services.AddScoped<ClinicalDemoSeeder>();
         return services;
     }
 
@@ -89,6 +90,7 @@ public static class SeldingerWebApp
         app.MapAblationEndpoints();
         app.MapClinicalEndpoints();
         app.MapDocumentEndpoints();
+        app.MapFhirEndpoints();
         app.MapQualityEndpoints();
         app.MapRazorPages();
         return app;

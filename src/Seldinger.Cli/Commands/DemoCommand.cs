@@ -6,6 +6,7 @@ using Seldinger.Planning.Plans;
 using Seldinger.Server;
 using Seldinger.Server.Contracts;
 using Seldinger.Server.Services;
+using Seldinger.Server.Services.Clinical;
 using Seldinger.Storage;
 using Spectre.Console;
 
@@ -66,7 +67,17 @@ internal static class DemoCommand
             }
         }
 
+        if (libraryCase is null)
+        {
+            var catalogue = scope.ServiceProvider.GetRequiredService<ProcedureCatalogueSource>().Load();
+            var episodes = await scope.ServiceProvider.GetRequiredService<ClinicalDemoSeeder>().SeedAsync(catalogue, seed: 1, scenarioCaseId: caseId);
+            CliApp.Say(episodes > 0
+                ? $"Clinical demo: a week of {episodes} referrals across the catalogue (rooms, bookings, records, discharges); the 6-year-old's referral carries this CT."
+                : "Clinical demo: the demo week is already in the store.");
+        }
+
         CliApp.Say($"Case page: http://127.0.0.1:{port}/cases/{caseId}");
+        CliApp.Say($"Referrals: http://127.0.0.1:{port}/referrals (sign in with an account of {Path.Combine(storage.DataDirectory, "demo-accounts.txt")})");
         PrintHowToAddMore(storage, port, caseId, procedureId);
         if (!noServe)
         {

@@ -16,14 +16,14 @@ internal static class ServeCommand
         var port = line.IntValue("--port", 5080, 1, 65535);
         var host = line.Value("--host") ?? "127.0.0.1";
         var migrate = line.Flag("--migrate");
-        var allowNetwork = line.Flag("--insecure-no-auth");
+        var plainHttp = line.Flag("--plain-http");
         line.RejectUnknown();
-        if (!IsLoopback(host) && !allowNetwork)
+        if (!IsLoopback(host) && !plainHttp)
         {
-            // Accounts, roles and the audit trail are not there yet: patient data stays on this machine
-            // unless the operator says, in so many words, that they accept the risk.
+            // Everyone signs in, but Kestrel serves plain HTTP here: passwords and patient data would cross the
+            // network unencrypted. A hospital puts a TLS reverse proxy in front and keeps this on 127.0.0.1.
             throw new UsageException(
-                $"Serving on {host} would expose patient data without sign-in; use 127.0.0.1, or add --insecure-no-auth for a test network.");
+                $"Serving on {host} would send passwords and patient data unencrypted; keep 127.0.0.1 behind a TLS reverse proxy (docs/server.md), or add --plain-http on a closed test network.");
         }
 
         if (migrate)
