@@ -172,6 +172,7 @@ public sealed class ClinicalWalkBrowserTests : IAsyncLifetime
         await SubmitAsync(page, "#assessment-form");
         var checklistText = await page.Locator("#checklist").InnerTextAsync();
         Assert.True(await page.Locator("#checklist-ready").InnerTextAsync() == "ready", checklistText);
+        await page.Locator("#checklist").ScrollIntoViewIfNeededAsync();
         await ShotAsync(page, "clinical-checklist-green");
         await page.Context.CloseAsync();
 
@@ -214,6 +215,7 @@ public sealed class ClinicalWalkBrowserTests : IAsyncLifetime
         await page.GotoAsync(episodeUrl);
         await SubmitAsync(page, "#sign-form");
         await Assertions.Expect(page.Locator("#procedure h2")).ToContainTextAsync("signed by");
+        await page.Locator("#procedure").ScrollIntoViewIfNeededAsync();
         await ShotAsync(page, "clinical-procedure-record");
         await page.Context.CloseAsync();
 
@@ -224,6 +226,7 @@ public sealed class ClinicalWalkBrowserTests : IAsyncLifetime
         await EnterVitalsAsync(page, now.AddMinutes(-1), baseline: false);
         var criteriaText = await page.Locator("#recovery").InnerTextAsync();
         Assert.True(await page.Locator("#discharge-met").InnerTextAsync() == "met", criteriaText);
+        await page.Locator("#recovery").ScrollIntoViewIfNeededAsync();
         await ShotAsync(page, "clinical-recovery");
         await page.SelectOptionAsync("#discharge-form [name=disposition]", "SameDayHome");
         await page.FillAsync("#discharge-form [name=releasedTo]", "mother");

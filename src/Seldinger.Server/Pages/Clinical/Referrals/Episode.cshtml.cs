@@ -83,7 +83,7 @@ public sealed class EpisodeModel(
         ChangeAsync(id, StaffAction.EditPreparation, async () =>
         {
             var patientId = (await referrals.GetAsync(id, ct)).PatientId;
-            await patients.AddLabAsync(patientId, new LabResultRequest(test, value, ClinicalPageActions.Time(collectedAt)), ct);
+            await patients.AddLabAsync(patientId, new LabResultRequest(test, value, ClinicalPageActions.Time(collectedAt) ?? DateTimeOffset.UtcNow), ct);
         }, "Lab result recorded.");
 
     /// <summary>Records a weight (and height).</summary>
@@ -91,7 +91,7 @@ public sealed class EpisodeModel(
         ChangeAsync(id, StaffAction.EditPatients, async () =>
         {
             var patientId = (await referrals.GetAsync(id, ct)).PatientId;
-            await patients.AddMeasurementAsync(patientId, new MeasurementRequest(ClinicalPageActions.Time(measuredAt), weightKg, heightCm), ct);
+            await patients.AddMeasurementAsync(patientId, new MeasurementRequest(ClinicalPageActions.Time(measuredAt) ?? DateTimeOffset.UtcNow, weightKg, heightCm), ct);
         }, "Weight recorded.");
 
     /// <summary>Records the last intake of one kind.</summary>
