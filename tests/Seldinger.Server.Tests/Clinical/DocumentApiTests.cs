@@ -73,14 +73,15 @@ public abstract class DocumentApiTests(ClinicalAppFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [SkippableFact(Skip = "A record starts only once the checklist is green; this walk lacks labs, consents, assessment and time-out.")]
+    [SkippableFact]
     public async Task Report_RecordedThenSigned_DraftThenFinalOwnReferrerOnly()
     {
         await using var app = Configured(fixture);
         var (referralId, _) = await BookedReferralAsync(app, "MRN-DOC-5");
+        var thursday = fixture.Monday.AddDays(3);
+        await MakeReadyAsync(app, referralId, thursday);
 
         // Thursday 10:45, after the procedure (new sign-ins: Monday's cookies have expired by then).
-        var thursday = fixture.Monday.AddDays(3);
         fixture.Clock.Now = thursday.AddHours(2).AddMinutes(45);
         var physician = await app.CreateClientAsAsync(StaffRole.IrPhysician);
         var oncologist = await app.CreateClientAsAsync(StaffRole.ReferringClinician);
@@ -90,6 +91,17 @@ public abstract class DocumentApiTests(ClinicalAppFixture fixture)
 
         var record = await physician.PutJsonAsync($"/api/referrals/{referralId}/procedure", new
         {
+            timeOut = new
+            {
+                patientIdentityConfirmed = true,
+                procedureAndSiteConfirmed = true,
+                siteMarked = true,
+                consentConfirmed = true,
+                allergiesReviewed = true,
+                imagesDisplayed = true,
+                equipmentAvailable = true,
+                antibioticProphylaxisAddressed = true,
+            },
             operators = new[] { new { name = "Dra. Inés Ibáñez", role = "primary operator" } },
             weightKg = 21.3,
             startedAt = thursday.AddHours(2).AddMinutes(5),
@@ -111,6 +123,31 @@ public abstract class DocumentApiTests(ClinicalAppFixture fixture)
         var other = await fixture.SecondReferrerAsync();
         using var hidden = await other.GetAsync($"/api/referrals/{referralId}/report.pdf");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+    }
+
+    // Thursday 09:15: assessment, labs, consents, assent, last intakes and the day's weight, so the checklist is green.
+    private async Task MakeReadyAsync(WebApplicationFactory<Program> app, Guid referralId, DateTimeOffset thursday)
+    {
+        fixture.Clock.Now = thursday.AddHours(1).AddMinutes(15);
+        var nurse = await app.CreateClientAsAsync(StaffRole.Nurse);
+        var patientId = Guid.Parse((await nurse.GetJsonAsync($"/api/referrals/{referralId}")).Str("patientId"));
+        await nurse.PutJsonAsync($"/api/referrals/{referralId}/assessment", new
+        {
+            asa = "asa1",
+            plannedSedation = "moderate",
+            instructionsSentAt = fixture.Monday.AddHours(1),
+        });
+        await nurse.PostJsonAsync($"/api/patients/{patientId}/labs", new { test = "inr", value = 1.1, collectedAt = thursday.AddMinutes(30) });
+        await nurse.PostJsonAsync($"/api/patients/{patientId}/labs", new { test = "platelets", value = 240, collectedAt = thursday.AddMinutes(30) });
+        await nurse.PostJsonAsync($"/api/patients/{patientId}/guardians", new { name = "María García", relationship = "mother" });
+        await nurse.PostJsonAsync($"/api/referrals/{referralId}/consents", new { kind = "procedure", givenBy = "María García", relationship = "mother" });
+        await nurse.PostJsonAsync($"/api/referrals/{referralId}/consents", new { kind = "sedation", givenBy = "María García", relationship = "mother" });
+        await nurse.PostJsonAsync($"/api/referrals/{referralId}/consents", new { kind = "assent", givenBy = "Lucía García", relationship = "patient" });
+        await nurse.PostJsonAsync($"/api/referrals/{referralId}/intakes", new { kind = "lightMeal", at = thursday.AddHours(-4).AddMinutes(-30) });
+        await nurse.PostJsonAsync($"/api/referrals/{referralId}/intakes", new { kind = "clearLiquid", at = thursday });
+        await nurse.PostJsonAsync($"/api/patients/{patientId}/measurements", new { measuredAt = thursday.AddHours(1), weightKg = 21.3, heightCm = 116 });
+        var checklist = await nurse.GetJsonAsync($"/api/referrals/{referralId}/checklist");
+        Assert.True(checklist["ready"]!.GetValue<bool>(), checklist.ToJsonString());
     }
 
     private static async Task<byte[]> PdfAsync(HttpClient client, Guid referralId)
