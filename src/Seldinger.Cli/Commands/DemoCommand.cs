@@ -153,11 +153,13 @@ internal static class DemoCommand
     private static void PrintHowToAddMore(StorageOptions storage, int port, Guid caseId, string procedureId)
     {
         var api = $"http://127.0.0.1:{port}/api";
+        CliApp.Say("The API needs a session; sign in once and pass the cookie (-b jar.txt) to every call:");
+        CliApp.Say($"  curl -c jar.txt {api}/auth/sign-in -H 'Content-Type: application/json' -d '{{\"userName\":\"demo-irphysician\",\"password\":\"…\"}}'");
         CliApp.Say("More cases from the phantom library ('seldinger phantom --list' names them):");
         CliApp.Say($"  seldinger demo --case pleural-effusion --age 5 --data {storage.DataDirectory}");
-        CliApp.Say($"  curl -X POST {api}/library-cases -H 'Content-Type: application/json' -d '{{\"case\":\"pleural-effusion\",\"ageYears\":5}}'");
+        CliApp.Say($"  curl -b jar.txt -X POST {api}/library-cases -H 'Content-Type: application/json' -d '{{\"case\":\"pleural-effusion\",\"ageYears\":5}}'");
         CliApp.Say("Plan a procedure on a stored case:");
         CliApp.Say($"  seldinger plan --data {storage.DataDirectory} --case-id {caseId} --procedure {procedureId}");
-        CliApp.Say($"  curl -X POST {api}/cases/{caseId}/plans -H 'Content-Type: application/json' -d '{{\"procedureId\":\"{procedureId}\"}}'");
+        CliApp.Say($"  curl -b jar.txt -X POST {api}/cases/{caseId}/plans -H 'Content-Type: application/json' -d '{{\"procedureId\":\"{procedureId}\"}}'");
     }
 }

@@ -38,7 +38,7 @@ public static class DemoAccounts
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        var file = new StreamWriter(Path.Combine(storage.DataDirectory, FileName), System.Text.Encoding.UTF8, options);
+        var file = new StreamWriter(Path.Combine(storage.DataDirectory, FileName), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options);
         await using (file.ConfigureAwait(false))
         {
             await file.WriteAsync(string.Join('\n', lines) + "\n").ConfigureAwait(false);
