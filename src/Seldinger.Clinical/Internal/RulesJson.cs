@@ -16,10 +16,16 @@ internal static class RulesJson
         NumberHandling = JsonNumberHandling.Strict,
     };
 
+    // The one reader of the embedded data files; fileName may name a subfolder ("instructions/en.json").
     public static string ReadEmbedded(string fileName)
     {
-        var resource = "Seldinger.Clinical.Data." + fileName;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+        // The csproj names resources after their folder; the separator in the name depends on the build host.
+        var assembly = Assembly.GetExecutingAssembly();
+        var resource = ("Seldinger.Clinical.Data." + fileName).Replace('/', '.');
+        var name = assembly.GetManifestResourceNames().FirstOrDefault(n =>
+            string.Equals(n.Replace('/', '.').Replace('\\', '.'), resource, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The resource {resource} is missing from the clinical library.");
+        using var stream = assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The resource {resource} is missing from the clinical library.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

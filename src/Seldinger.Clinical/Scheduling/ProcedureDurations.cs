@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Text.Json;
+using Seldinger.Clinical.Internal;
 
 namespace Seldinger.Clinical.Scheduling;
 
@@ -9,7 +9,7 @@ namespace Seldinger.Clinical.Scheduling;
 /// </summary>
 public sealed class ProcedureDurations
 {
-    private const string DefaultResource = "Seldinger.Clinical.Data.procedure-durations.json";
+    private const string DefaultFile = "procedure-durations.json";
     private static readonly Lazy<ProcedureDurations> DefaultDurations = new(ReadDefault);
     private readonly Dictionary<string, (int Room, int Anaesthesia)> _procedures;
 
@@ -87,9 +87,6 @@ public sealed class ProcedureDurations
 
     private static ProcedureDurations ReadDefault()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(DefaultResource)
-            ?? throw new InvalidOperationException($"The resource {DefaultResource} is missing from the clinical library.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        return Parse(RulesJson.ReadEmbedded(DefaultFile));
     }
 }

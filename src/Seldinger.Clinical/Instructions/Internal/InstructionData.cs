@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Seldinger.Clinical.Internal;
 
 namespace Seldinger.Clinical.Instructions.Internal;
 
@@ -102,19 +102,7 @@ internal static class InstructionDataReader
         RespectRequiredConstructorParameters = true,
     };
 
-    public static string ReadEmbedded(string relativePath)
-    {
-        // The csproj names resources after their folder; the separator depends on the build host.
-        var assembly = Assembly.GetExecutingAssembly();
-        var resource = "Seldinger.Clinical.Data." + relativePath;
-        var name = assembly.GetManifestResourceNames().FirstOrDefault(n =>
-            string.Equals(n.Replace('/', '.').Replace('\\', '.'), resource.Replace('/', '.'), StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The resource {resource} is missing from the clinical library.");
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The resource {resource} is missing from the clinical library.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string ReadEmbedded(string relativePath) => RulesJson.ReadEmbedded(relativePath);
 
     public static T Parse<T>(string json, string sourceName)
         where T : class

@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Text.Json;
+using Seldinger.Clinical.Internal;
 
 namespace Seldinger.Clinical.Validation.Internal;
 
@@ -49,10 +49,7 @@ internal sealed class PlausibilityLimits
 
     private static JsonDocument Document(string name)
     {
-        var resource = $"Seldinger.Clinical.Data.{name}";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The resource {resource} is missing from the clinical library.");
-        return JsonDocument.Parse(stream);
+        return JsonDocument.Parse(RulesJson.ReadEmbedded(name));
     }
 
     internal sealed record WeightBand(int FromMonths, int ToMonths, double MinKg, double MaxKg, double MinCm, double MaxCm);
