@@ -23,27 +23,52 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
     private readonly bool _ownsAccelerator;
     private readonly Action<Index3D, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, BioheatStepParameters> _step;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<byte>, float> _holdProbe;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, BioheatStepParameters>? _stepListed;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<int>, BioheatStepParameters>? _leanListed;
+    private readonly Action<Index3D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, BioheatStepParameters>? _leanGrid;
     private bool _disposed;
 
     /// <summary>An engine on <paramref name="accelerator"/>, which the caller keeps and disposes.</summary>
     /// <param name="accelerator">Where the kernels run.</param>
     /// <param name="chunkLength">Voxels along k that one thread marches through; 0: the whole column when the (i, j) plane has enough columns for the device, else shorter chunks.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkLength"/> is negative.</exception>
-    public GpuBioheatEngine(Accelerator accelerator, int chunkLength = 0)
-        : this(accelerator, null, ownsAccelerator: false, chunkLength)
+    /// <param name="layout">How a step maps onto kernels (same results, different speed).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkLength"/> is negative, or <paramref name="layout"/> is unknown.</exception>
+    public GpuBioheatEngine(Accelerator accelerator, int chunkLength = 0, GpuBioheatKernelLayout layout = GpuBioheatKernelLayout.ColumnMarch)
+        : this(accelerator, null, ownsAccelerator: false, chunkLength, layout)
     {
     }
 
-    private GpuBioheatEngine(Accelerator accelerator, Context? ownedContext, bool ownsAccelerator, int chunkLength)
+    private GpuBioheatEngine(Accelerator accelerator, Context? ownedContext, bool ownsAccelerator, int chunkLength, GpuBioheatKernelLayout layout)
     {
         ArgumentNullException.ThrowIfNull(accelerator);
         ArgumentOutOfRangeException.ThrowIfNegative(chunkLength);
+        if (!Enum.IsDefined(layout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(layout), layout, "Unknown kernel layout.");
+        }
+
         Accelerator = accelerator;
         ChunkLength = chunkLength;
+        Layout = layout;
         _ownedContext = ownedContext;
         _ownsAccelerator = ownsAccelerator;
         _step = accelerator.LoadAutoGroupedStreamKernel<Index3D, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, BioheatStepParameters>(BioheatKernels.Step);
         _holdProbe = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<byte>, float>(BioheatKernels.HoldProbe);
+        if (layout == GpuBioheatKernelLayout.ColumnMarch)
+        {
+            return;
+        }
+
+        _stepListed = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, BioheatStepParameters>(BioheatKernels.StepListed);
+        if (layout == GpuBioheatKernelLayout.SplitList)
+        {
+            _leanListed = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<int>, BioheatStepParameters>(BioheatKernels.LeanStepListed);
+        }
+        else
+        {
+            _leanGrid = accelerator.LoadAutoGroupedStreamKernel<Index3D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, BioheatStepParameters>(
+                layout == GpuBioheatKernelLayout.SplitGrid ? BioheatKernels.LeanStepGrid : BioheatKernels.LeanStepGridPairs);
+        }
     }
 
     /// <summary>The accelerator the kernels run on.</summary>
@@ -51,6 +76,9 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
 
     /// <summary>The requested chunk length along k (0: chosen per problem).</summary>
     public int ChunkLength { get; }
+
+    /// <summary>How a step maps onto kernels.</summary>
+    public GpuBioheatKernelLayout Layout { get; }
 
     /// <inheritdoc/>
     public string Name => $"{Accelerator.AcceleratorType.ToString().ToUpperInvariant()}: {Accelerator.Name}";
@@ -102,10 +130,33 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
     }
 
     /// <summary>An engine that owns its CUDA accelerator and context.</summary>
-    internal static GpuBioheatEngine Owning(Context context, Accelerator accelerator) => new(accelerator, context, ownsAccelerator: true, 0);
+    internal static GpuBioheatEngine Owning(Context context, Accelerator accelerator) => new(accelerator, context, ownsAccelerator: true, 0, GpuBioheatKernelLayout.ColumnMarch);
 
     internal void LaunchStep(Index3D extent, ArrayView<float> t, ArrayView<float> next, ArrayView<byte> material, ArrayView<byte> fixedKind, ArrayView<float> source, ArrayView<float> omega, ArrayView<float> cem, ArrayView<float> peak, ArrayView<float> coldest, ArrayView<int> flags, ArrayView<float> table, BioheatStepParameters parameters) =>
         _step(extent, t, next, material, fixedKind, source, omega, cem, peak, coldest, flags, table, parameters);
+
+    /// <summary>The general kernel over the listed chunks (<paramref name="launch"/> threads, grid-stride over the list).</summary>
+    internal void LaunchStepListed(int launch, ArrayView<float> t, ArrayView<float> next, ArrayView<byte> material, ArrayView<byte> fixedKind, ArrayView<float> source, ArrayView<float> omega, ArrayView<float> cem, ArrayView<float> peak, ArrayView<float> coldest, ArrayView<int> flags, ArrayView<float> table, ArrayView<int> general, BioheatStepParameters parameters)
+    {
+        parameters.Stride = launch;
+        _stepListed!(launch, t, next, material, fixedKind, source, omega, cem, peak, coldest, flags, table, general, parameters);
+    }
+
+    /// <summary>The lean kernel of the plain chunks: over <paramref name="plain"/> (<see cref="GpuBioheatKernelLayout.SplitList"/>) or the whole chunk grid <paramref name="extent"/>.</summary>
+    internal void LaunchLean(Index3D extent, ArrayView<float> t, ArrayView<float> next, ArrayView<float> omega, ArrayView<float> cem, ArrayView<float> peak, ArrayView<float> coldest, ArrayView<int> flags, ArrayView<float> table, ArrayView<int> plain, int plainCount, ArrayView<int> general, BioheatStepParameters parameters)
+    {
+        if (_leanListed is not null)
+        {
+            if (plainCount > 0)
+            {
+                _leanListed(plainCount, t, next, omega, cem, peak, coldest, flags, table, plain, general, parameters);
+            }
+        }
+        else
+        {
+            _leanGrid!(extent, t, next, omega, cem, peak, coldest, flags, table, general, parameters);
+        }
+    }
 
     internal void LaunchHoldProbe(ArrayView<float> t, ArrayView<byte> fixedKind, float temperature) =>
         _holdProbe((int)t.Length, t, fixedKind, temperature);

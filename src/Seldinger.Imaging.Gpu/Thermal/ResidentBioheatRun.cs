@@ -13,6 +13,9 @@ namespace Seldinger.Imaging.Gpu.Thermal;
 /// </summary>
 public sealed class ResidentBioheatRun : IDisposable
 {
+    /// <summary>Steps between reads of the general list's length (a read waits for the device).</summary>
+    private const int CountEvery = 64;
+
     private readonly GpuBioheatEngine _engine;
     private readonly IReadOnlyList<BioheatPhase> _schedule;
     private readonly VolumeGeometry _geometry;
@@ -31,6 +34,15 @@ public sealed class ResidentBioheatRun : IDisposable
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _coldest;
     private readonly MemoryBuffer1D<int, Stride1D.Dense> _flags;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _table;
+
+    // Split layouts: the plain chunks (thread indices) for the lean kernel, and the general list (element 0: its count).
+    private readonly bool _split;
+    private readonly MemoryBuffer1D<int, Stride1D.Dense>? _plain;
+    private readonly MemoryBuffer1D<int, Stride1D.Dense>? _general;
+    private readonly int _plainCount;
+    private readonly int _threads;
+    private int _generalKnown;
+    private int _stepsSinceCount;
     private bool _currentIsA = true;
     private int _phase;
     private int _stepInPhase;
@@ -51,6 +63,11 @@ public sealed class ResidentBioheatRun : IDisposable
         var start = StartTemperature(problem, schedule);
         var table = BioheatTable.Build(problem);
         var flags = BioheatChunkFlags.Build(problem, ChunkLength);
+        _threads = flags.Length;
+        _split = engine.Layout != GpuBioheatKernelLayout.ColumnMarch;
+        var (plain, general) = _split ? BioheatChunkFlags.Lists(flags) : ([], []);
+        _plainCount = plain.Length;
+        _generalKnown = _split ? general[0] : 0;
         var accelerator = engine.Accelerator;
         var buffers = new List<IDisposable>();
         try
@@ -66,6 +83,12 @@ public sealed class ResidentBioheatRun : IDisposable
             _coldest = Keep(buffers, accelerator.Allocate1D(start));
             _flags = Keep(buffers, accelerator.Allocate1D(flags));
             _table = Keep(buffers, accelerator.Allocate1D(table));
+            if (_split)
+            {
+                _plain = Keep(buffers, plain.Length > 0 ? accelerator.Allocate1D(plain) : accelerator.Allocate1D<int>(1));
+                _general = Keep(buffers, accelerator.Allocate1D(general));
+            }
+
             _omega.MemSetToZero();
             _cem.MemSetToZero();
         }
@@ -149,7 +172,22 @@ public sealed class ResidentBioheatRun : IDisposable
                 _engine.LaunchHoldProbe(current.View, _fixed.View, parameters.ProbeTemperature);
             }
 
-            _engine.LaunchStep(_extent, current.View, next.View, _material.View, _fixed.View, _source.View, _omega.View, _cem.View, _peak.View, _coldest.View, _flags.View, _table.View, parameters);
+            if (_split)
+            {
+                // The general chunks first: a plain chunk that turns hot in this step is appended by the lean kernel
+                // after its own (complete) update, and the general kernel takes it over from the next step on.
+                _engine.LaunchStepListed(GeneralLaunch(), current.View, next.View, _material.View, _fixed.View, _source.View, _omega.View, _cem.View, _peak.View, _coldest.View, _flags.View, _table.View, _general!.View, parameters);
+                _engine.LaunchLean(_extent, current.View, next.View, _omega.View, _cem.View, _peak.View, _coldest.View, _flags.View, _table.View, _plain!.View, _plainCount, _general.View, parameters);
+                if (++_stepsSinceCount == CountEvery)
+                {
+                    ReadGeneralCount();
+                }
+            }
+            else
+            {
+                _engine.LaunchStep(_extent, current.View, next.View, _material.View, _fixed.View, _source.View, _omega.View, _cem.View, _peak.View, _coldest.View, _flags.View, _table.View, parameters);
+            }
+
             _currentIsA = !_currentIsA;
             StepsDone++;
             if (++_stepInPhase == Plan.StepsPerPhase[_phase])
@@ -161,6 +199,7 @@ public sealed class ResidentBioheatRun : IDisposable
             if (progress is not null && (StepsDone % every == 0 || StepsDone == total))
             {
                 _engine.Accelerator.Synchronize();
+                ReadGeneralCount();
                 progress.Report((double)StepsDone / total);
             }
         }
@@ -171,6 +210,7 @@ public sealed class ResidentBioheatRun : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _engine.Accelerator.Synchronize();
+        ReadGeneralCount();
     }
 
     /// <summary>
@@ -228,6 +268,45 @@ public sealed class ResidentBioheatRun : IDisposable
         _coldest.Dispose();
         _flags.Dispose();
         _table.Dispose();
+        _plain?.Dispose();
+        _general?.Dispose();
+    }
+
+    /// <summary>
+    /// The split layouts' thread lists and flags as on the device now: the plain list (fixed), the general list's
+    /// entries, and the flag words. Null for <see cref="GpuBioheatKernelLayout.ColumnMarch"/>.
+    /// </summary>
+    internal (int[] Plain, int[] General, int[] Flags)? DownloadThreadLists()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_split)
+        {
+            return null;
+        }
+
+        _engine.Accelerator.Synchronize();
+        var plain = _plainCount > 0 ? _plain!.GetAsArray1D() : [];
+        var general = _general!.GetAsArray1D();
+        return (plain, general.AsSpan(1, general[0]).ToArray(), _flags.GetAsArray1D());
+    }
+
+    /// <summary>
+    /// Threads for the general kernel: the list's last read length and some room for chunks that turned hot since
+    /// (the kernel strides over the whole list whatever the launch size, so a short estimate is slow, never wrong).
+    /// </summary>
+    private int GeneralLaunch() => Math.Min(_threads, Math.Max(1, _generalKnown + (_generalKnown / 4) + 256));
+
+    private void ReadGeneralCount()
+    {
+        if (_general is null)
+        {
+            return;
+        }
+
+        var count = new int[1];
+        _general.View.SubView(0, 1).CopyToCPU(count);
+        _generalKnown = count[0];
+        _stepsSinceCount = 0;
     }
 
     private static T Keep<T>(List<IDisposable> buffers, T buffer)

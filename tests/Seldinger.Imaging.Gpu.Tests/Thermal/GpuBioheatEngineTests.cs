@@ -49,9 +49,11 @@ public sealed class GpuBioheatEngineTests : IDisposable
         150_000 + (150_000 * random.NextDouble()));
 
     /// <summary>A random problem: slabs and blobs of up to five materials, a hot source cluster (with or without a cut-off temperature), a probe line, scattered blood voxels.</summary>
-    private static BioheatProblem RandomProblem(Random random)
+    internal static BioheatProblem RandomProblem(Random random) => RandomProblem(random, 5 + random.Next(14), 4 + random.Next(12), 3 + random.Next(14));
+
+    /// <summary>As <see cref="RandomProblem(Random)"/> on an ni × nj × nk grid.</summary>
+    internal static BioheatProblem RandomProblem(Random random, int ni, int nj, int nk)
     {
-        int ni = 5 + random.Next(14), nj = 4 + random.Next(12), nk = 3 + random.Next(14);
         var g = new VolumeGeometry(ni, nj, nk, new WorldPoint(-3, 5, 1), 1 + random.NextDouble(), 1 + random.NextDouble(), 1 + (1.5 * random.NextDouble()));
         var materials = Enumerable.Range(0, 1 + random.Next(5)).Select(m => RandomMaterial(random, m)).ToArray();
         var index = new Volume<byte>(g);
@@ -136,8 +138,12 @@ public sealed class GpuBioheatEngineTests : IDisposable
         Assert.True(MaxRelativeDifference(expected.Cem43.Voxels, actual.Cem43.Voxels) <= 1e-4, $"{what}: CEM43");
     }
 
-    [Fact]
-    public void Run_RandomHeatFreezeThawProblems_MatchesCpuEngine()
+    [Theory]
+    [InlineData(GpuBioheatKernelLayout.ColumnMarch)]
+    [InlineData(GpuBioheatKernelLayout.SplitList)]
+    [InlineData(GpuBioheatKernelLayout.SplitGrid)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
+    public void Run_RandomHeatFreezeThawProblems_MatchesCpuEngine(GpuBioheatKernelLayout layout)
     {
         var random = new Random(4242);
         var cpu = new CpuBioheatEngine(2);
@@ -155,10 +161,10 @@ public sealed class GpuBioheatEngineTests : IDisposable
                 new(12, 0, -150),
                 new(5, 0, null),
             ];
-            using var engine = new GpuBioheatEngine(_accelerator, chunkLength: trial % 3 == 0 ? 0 : 1 + random.Next(4));
+            using var engine = new GpuBioheatEngine(_accelerator, chunkLength: trial % 3 == 0 ? 0 : 1 + random.Next(4), layout);
             var expected = cpu.Run(problem, schedule);
             var actual = engine.Run(problem, schedule);
-            AssertAgrees(expected, actual, $"trial {trial}");
+            AssertAgrees(expected, actual, $"{layout}, trial {trial}");
             damaged += expected.Damage.Voxels.Any(o => o > 1) ? 1 : 0;
             frozen += expected.ColdestTemperature.Voxels.Any(t => t < problem.PhaseChangeLowCelsius && t > -149) ? 1 : 0;
             steps += expected.Steps;
@@ -170,8 +176,12 @@ public sealed class GpuBioheatEngineTests : IDisposable
         Assert.True(steps >= 6 * 120, $"only {steps} steps in all");
     }
 
-    [Fact]
-    public void Run_NoSourceNoFixedUniformMaterial_MatchesCpuEngineAndStaysFinite()
+    [Theory]
+    [InlineData(GpuBioheatKernelLayout.ColumnMarch)]
+    [InlineData(GpuBioheatKernelLayout.SplitList)]
+    [InlineData(GpuBioheatKernelLayout.SplitGrid)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
+    public void Run_NoSourceNoFixedUniformMaterial_MatchesCpuEngineAndStaysFinite(GpuBioheatKernelLayout layout)
     {
         var random = new Random(7);
         var g = new VolumeGeometry(9, 7, 20, WorldPoint.Origin, 1, 1, 1);
@@ -183,19 +193,22 @@ public sealed class GpuBioheatEngineTests : IDisposable
 
         var problem = new BioheatProblem(new Volume<byte>(g), [RandomMaterial(random, 0)], 37, BloodCapacity) { InitialTemperature = initial };
         BioheatPhase[] schedule = [new(60, 1, null)];
-        using var engine = new GpuBioheatEngine(_accelerator, chunkLength: 6);
+        using var engine = new GpuBioheatEngine(_accelerator, chunkLength: 6, layout);
         var expected = new CpuBioheatEngine(1).Run(problem, schedule);
         var actual = engine.Run(problem, schedule);
         AssertAgrees(expected, actual, "uniform");
         Assert.Contains(expected.Damage.Voxels, o => o > 0);
     }
 
-    [Fact]
-    public void Advance_InPieces_EqualsOneRun()
+    [Theory]
+    [InlineData(GpuBioheatKernelLayout.ColumnMarch)]
+    [InlineData(GpuBioheatKernelLayout.SplitList)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
+    public void Advance_InPieces_EqualsOneRun(GpuBioheatKernelLayout layout)
     {
         var problem = RandomProblem(new Random(99));
         BioheatPhase[] schedule = [new(10, 1, null), new(6, 0, -120), new(4, 0, null)];
-        using var engine = new GpuBioheatEngine(_accelerator);
+        using var engine = new GpuBioheatEngine(_accelerator, layout: layout);
         var whole = engine.Run(problem, schedule);
         using var run = engine.Upload(problem, schedule);
         var total = run.Plan.TotalSteps;
@@ -250,6 +263,37 @@ public sealed class GpuBioheatEngineTests : IDisposable
     [Fact]
     public void Constructor_NegativeChunkLength_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new GpuBioheatEngine(_accelerator, chunkLength: -1));
+
+    [Fact]
+    public void Constructor_UnknownLayout_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GpuBioheatEngine(_accelerator, layout: (GpuBioheatKernelLayout)99));
+
+    /// <summary>
+    /// Tiny and odd grids (single voxels, single rows, planes one voxel thick, sizes that are no multiple of any group
+    /// size) with every layout and chunk lengths that do and do not divide the column, heating then freezing.
+    /// </summary>
+    [Theory]
+    [InlineData(GpuBioheatKernelLayout.ColumnMarch)]
+    [InlineData(GpuBioheatKernelLayout.SplitList)]
+    [InlineData(GpuBioheatKernelLayout.SplitGrid)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
+    public void Run_TinyAndOddGrids_MatchesCpuEngine(GpuBioheatKernelLayout layout)
+    {
+        (int I, int J, int K)[] sizes = [(1, 1, 1), (2, 3, 1), (1, 1, 5), (3, 1, 2), (1, 4, 3), (2, 1, 7), (17, 3, 2), (5, 2, 9), (33, 1, 4)];
+        var random = new Random(31);
+        var cpu = new CpuBioheatEngine(1);
+        foreach (var (ni, nj, nk) in sizes)
+        {
+            var problem = RandomProblem(random, ni, nj, nk);
+            BioheatPhase[] schedule = [new(4 + (4 * random.NextDouble()), 1, null), new(2, 0.5, 95), new(3, 0, -150), new(2, 0, null)];
+            var expected = cpu.Run(problem, schedule);
+            foreach (var chunk in new[] { 0, 1, 2, 3 })
+            {
+                using var engine = new GpuBioheatEngine(_accelerator, chunk, layout);
+                AssertAgrees(expected, engine.Run(problem, schedule), $"{layout}, {ni}×{nj}×{nk}, chunk {chunk}");
+            }
+        }
+    }
 
     /// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (the framework's one posts to the thread pool).</summary>
     private sealed class SynchronousProgress(Action<double> report) : IProgress<double>

@@ -112,4 +112,31 @@ internal static class BioheatChunkFlags
 
         return flags;
     }
+
+    /// <summary>
+    /// The split layouts' start lists from the flag words: the plain threads (no <see cref="BioheatKernels.NotPlain"/>
+    /// bit) in ascending order, and the general list as the device holds it: element 0 the count, then the other
+    /// threads ascending, then room for every plain thread (each is appended at most once, when it turns hot).
+    /// </summary>
+    public static (int[] Plain, int[] General) Lists(int[] flags)
+    {
+        var plainCount = flags.Count(f => (f & BioheatKernels.NotPlain) == 0);
+        var plain = new int[plainCount];
+        var general = new int[1 + flags.Length];
+        int p = 0, g = 0;
+        for (var t = 0; t < flags.Length; t++)
+        {
+            if ((flags[t] & BioheatKernels.NotPlain) == 0)
+            {
+                plain[p++] = t;
+            }
+            else
+            {
+                general[1 + g++] = t;
+            }
+        }
+
+        general[0] = g;
+        return (plain, general);
+    }
 }

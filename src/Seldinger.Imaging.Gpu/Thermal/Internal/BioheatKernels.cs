@@ -11,6 +11,12 @@ namespace Seldinger.Imaging.Gpu.Thermal.Internal;
 /// source near it (else those volumes are not read), and whether it has ever been hot (else Ω is known to be 0).
 /// The arithmetic is the documented discretisation (docs/ablation-physics.md) in the CPU engine's order, except that
 /// e^x is evaluated as 2^(x·log2 e) (see <see cref="Exp"/>).
+/// <para>
+/// Layouts (<see cref="GpuBioheatKernelLayout"/>): <see cref="Step"/> alone does every chunk with the general formula.
+/// The split layouts launch <see cref="StepListed"/> over a list of the chunks that need it, then a lean kernel for the
+/// plain chunks (one material, no fixed voxel, no source, never hot): it reads only T (8 B per update) and keeps few
+/// values live, so more threads fit on a multiprocessor and more loads are in flight.
+/// </para>
 /// </summary>
 internal static class BioheatKernels
 {
@@ -35,7 +41,10 @@ internal static class BioheatKernels
     private const float Log2E = 1.442695041f;
     private const float DamageCap = 1e30f;
 
-    /// <summary>One explicit time step from <paramref name="t"/> into <paramref name="next"/>, with damage and extreme tracking.</summary>
+    /// <summary>A thread that needs none of the general path: one material, no fixed voxel, no source, never hot (see <see cref="LeanStepListed"/>).</summary>
+    public const int NotPlain = Mixed | FixedNear | Source | Hot;
+
+    /// <summary>One explicit time step from <paramref name="t"/> into <paramref name="next"/>, with damage and extreme tracking (one thread per column chunk).</summary>
     public static void Step(
         Index3D index,
         ArrayView<float> t,
@@ -49,22 +58,130 @@ internal static class BioheatKernels
         ArrayView<float> coldest,
         ArrayView<int> flags,
         ArrayView<float> table,
+        BioheatStepParameters p) =>
+        StepChunk(index.X, index.Y, index.Z, t, next, material, fixedKind, source, omega, cem, peak, coldest, flags, table, p);
+
+    /// <summary>
+    /// The general step for the chunks listed in <paramref name="general"/> (element 0: the count, then thread indices
+    /// i + I·(j + J·chunk)). Grid-stride over the list, so that any launch size is correct: the lean kernels append
+    /// chunks that turn hot during a launch the host has not read the count of yet.
+    /// </summary>
+    public static void StepListed(
+        Index1D index,
+        ArrayView<float> t,
+        ArrayView<float> next,
+        ArrayView<byte> material,
+        ArrayView<byte> fixedKind,
+        ArrayView<float> source,
+        ArrayView<float> omega,
+        ArrayView<float> cem,
+        ArrayView<float> peak,
+        ArrayView<float> coldest,
+        ArrayView<int> flags,
+        ArrayView<float> table,
+        ArrayView<int> general,
         BioheatStepParameters p)
     {
-        var i = index.X;
-        var j = index.Y;
+        var count = general[0];
+        for (var e = index.X; e < count; e += p.Stride)
+        {
+            var thread = general[1 + e];
+            var column = thread % (p.SizeI * p.SizeJ);
+            StepChunk(column % p.SizeI, column / p.SizeI, thread / (p.SizeI * p.SizeJ), t, next, material, fixedKind, source, omega, cem, peak, coldest, flags, table, p);
+        }
+    }
+
+    /// <summary>
+    /// The lean step of the plain chunks listed in <paramref name="plain"/> (thread indices): it reads only T (and the
+    /// flag word), the material's coefficients are the same for the whole chunk. A chunk that turns hot is appended to
+    /// <paramref name="general"/> and skipped from the next step on.
+    /// </summary>
+    public static void LeanStepListed(
+        Index1D index,
+        ArrayView<float> t,
+        ArrayView<float> next,
+        ArrayView<float> omega,
+        ArrayView<float> cem,
+        ArrayView<float> peak,
+        ArrayView<float> coldest,
+        ArrayView<int> flags,
+        ArrayView<float> table,
+        ArrayView<int> plain,
+        ArrayView<int> general,
+        BioheatStepParameters p)
+    {
+        var thread = plain[index];
+        var column = thread % (p.SizeI * p.SizeJ);
+        LeanChunk(column % p.SizeI, column / p.SizeI, thread / (p.SizeI * p.SizeJ), thread, t, next, omega, cem, peak, coldest, flags, table, general, p, pairs: false);
+    }
+
+    /// <summary>
+    /// The lean step over the whole (i, j, chunk) grid: no list to read and no index arithmetic, so it also suits short
+    /// chunks (many threads, each a few voxels); chunks that are not plain return at once (the general kernel has them).
+    /// </summary>
+    public static void LeanStepGrid(
+        Index3D index,
+        ArrayView<float> t,
+        ArrayView<float> next,
+        ArrayView<float> omega,
+        ArrayView<float> cem,
+        ArrayView<float> peak,
+        ArrayView<float> coldest,
+        ArrayView<int> flags,
+        ArrayView<float> table,
+        ArrayView<int> general,
+        BioheatStepParameters p) =>
+        LeanChunk(index.X, index.Y, index.Z, index.X + (p.SizeI * (index.Y + (p.SizeJ * index.Z))), t, next, omega, cem, peak, coldest, flags, table, general, p, pairs: false);
+
+    /// <summary>
+    /// <see cref="LeanStepGrid"/> computing two voxels along k per iteration: the loads of both (two new T values from
+    /// memory, eight neighbours from the cache) are issued before either is used, doubling the loads in flight per thread.
+    /// </summary>
+    public static void LeanStepGridPairs(
+        Index3D index,
+        ArrayView<float> t,
+        ArrayView<float> next,
+        ArrayView<float> omega,
+        ArrayView<float> cem,
+        ArrayView<float> peak,
+        ArrayView<float> coldest,
+        ArrayView<int> flags,
+        ArrayView<float> table,
+        ArrayView<int> general,
+        BioheatStepParameters p) =>
+        LeanChunk(index.X, index.Y, index.Z, index.X + (p.SizeI * (index.Y + (p.SizeJ * index.Z))), t, next, omega, cem, peak, coldest, flags, table, general, p, pairs: true);
+
+    /// <summary>The general step of one column chunk: any materials, fixed voxels, sources and damage.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StepChunk(
+        int i,
+        int j,
+        int chunk,
+        ArrayView<float> t,
+        ArrayView<float> next,
+        ArrayView<byte> material,
+        ArrayView<byte> fixedKind,
+        ArrayView<float> source,
+        ArrayView<float> omega,
+        ArrayView<float> cem,
+        ArrayView<float> peak,
+        ArrayView<float> coldest,
+        ArrayView<int> flags,
+        ArrayView<float> table,
+        BioheatStepParameters p)
+    {
         var si = p.SizeI;
         var sj = p.SizeJ;
         var sk = p.SizeK;
         var plane = si * sj;
-        var flagIndex = i + (si * (j + (sj * index.Z)));
+        var flagIndex = i + (si * (j + (sj * chunk)));
         var flag = flags[flagIndex];
         var mixed = (flag & Mixed) != 0;
         var fixedNear = p.HasFixed != 0 && (flag & FixedNear) != 0;
         var hasSource = (flag & Source) != 0;
         var everHot = (flag & Hot) != 0;
         var insulating = fixedNear && p.ProbeHeld == 0;
-        var k0 = index.Z * p.ChunkLength;
+        var k0 = chunk * p.ChunkLength;
         var k1 = k0 + p.ChunkLength < sk ? k0 + p.ChunkLength : sk;
         var west = i > 0 ? -1 : 0;
         var east = i < si - 1 ? 1 : 0;
@@ -123,27 +240,7 @@ internal static class BioheatKernels
             }
 
             next[n] = result;
-            if (result >= p.DamageThreshold)
-            {
-                var rate = Exp(table[(BioheatTable.LogFrequencyFactor * count) + mC] - (table[(BioheatTable.ActivationTemperature * count) + mC] / (result + KelvinOffset)));
-                var damage = omega[n] + (p.Dt * rate);
-                omega[n] = damage < DamageCap ? damage : DamageCap;
-                var equivalent = Exp((43f - result) * (result >= 43f ? p.LnHalf : p.LnQuarter));
-                var minutes = cem[n] + (p.DtMinutes * equivalent);
-                cem[n] = minutes < DamageCap ? minutes : DamageCap;
-                if (result > peak[n])
-                {
-                    peak[n] = result;
-                }
-
-                becameHot = true;
-            }
-
-            if (result <= p.ColdTracking && result < coldest[n])
-            {
-                coldest[n] = result;
-            }
-
+            becameHot |= Track(omega, cem, peak, coldest, table, p, count, mC, n, result);
             tDown = tC;
             tC = tUp;
             mDown = mC;
@@ -157,6 +254,167 @@ internal static class BioheatKernels
         {
             flags[flagIndex] = flag | Hot;
         }
+    }
+
+    /// <summary>
+    /// The step of a plain chunk (flag without <see cref="NotPlain"/> bits): the general formula with one material,
+    /// no fixed voxel (so no insulating face), Ω = 0 (never hot, so e^−Ω = 1) and no source, in the same order. Only T
+    /// is read; the material's coefficients stay in registers for the whole chunk.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LeanChunk(
+        int i,
+        int j,
+        int chunk,
+        int thread,
+        ArrayView<float> t,
+        ArrayView<float> next,
+        ArrayView<float> omega,
+        ArrayView<float> cem,
+        ArrayView<float> peak,
+        ArrayView<float> coldest,
+        ArrayView<int> flags,
+        ArrayView<float> table,
+        ArrayView<int> general,
+        BioheatStepParameters p,
+        bool pairs)
+    {
+        var flag = flags[thread];
+        if ((flag & NotPlain) != 0)
+        {
+            return;
+        }
+
+        var m = flag & MaterialMask;
+        var count = p.MaterialCount;
+        var c = new PlainCoefficients(table, count, m);
+        var si = p.SizeI;
+        var sk = p.SizeK;
+        var plane = si * p.SizeJ;
+        var k0 = chunk * p.ChunkLength;
+        var k1 = k0 + p.ChunkLength < sk ? k0 + p.ChunkLength : sk;
+        var west = i > 0 ? -1 : 0;
+        var east = i < si - 1 ? 1 : 0;
+        var south = j > 0 ? -si : 0;
+        var north = j < p.SizeJ - 1 ? si : 0;
+        var n = i + (si * j) + (plane * k0);
+        var tC = t[n];
+        var tDown = k0 > 0 ? t[n - plane] : tC;
+        var becameHot = false;
+        var k = k0;
+        if (pairs)
+        {
+            for (; k + 1 < k1; k += 2)
+            {
+                // All loads of both voxels first: the stores below may alias them as far as the compiler knows.
+                var n1 = n + plane;
+                var tUp = t[n1];
+                var tUp2 = k + 2 < sk ? t[n1 + plane] : tUp;
+                var w0 = t[n + west];
+                var e0 = t[n + east];
+                var s0 = t[n + south];
+                var u0 = t[n + north];
+                var w1 = t[n1 + west];
+                var e1 = t[n1 + east];
+                var s1 = t[n1 + south];
+                var u1 = t[n1 + north];
+                var r0 = PlainVoxel(c, p, tC, w0, e0, s0, u0, tDown, tUp);
+                var r1 = PlainVoxel(c, p, tUp, w1, e1, s1, u1, tC, tUp2);
+                next[n] = r0;
+                next[n1] = r1;
+                becameHot |= Track(omega, cem, peak, coldest, table, p, count, m, n, r0);
+                becameHot |= Track(omega, cem, peak, coldest, table, p, count, m, n1, r1);
+                tDown = tUp;
+                tC = tUp2;
+                n = n1 + plane;
+            }
+        }
+
+        for (; k < k1; k++)
+        {
+            var tUp = k < sk - 1 ? t[n + plane] : tC;
+            var result = PlainVoxel(c, p, tC, t[n + west], t[n + east], t[n + south], t[n + north], tDown, tUp);
+            next[n] = result;
+            becameHot |= Track(omega, cem, peak, coldest, table, p, count, m, n, result);
+            tDown = tC;
+            tC = tUp;
+            n += plane;
+        }
+
+        if (becameHot)
+        {
+            // Only this thread handles this chunk in this step, so the flag has no other writer; the general kernel
+            // (launched before the lean one in every step) takes the chunk over from the next step on.
+            flags[thread] = flag | Hot;
+            var slot = Atomic.Add(ref general[0], 1);
+            general[1 + slot] = thread;
+        }
+    }
+
+    /// <summary>T′ of a free voxel of a plain chunk; the six faces i−, i+, j−, j+, k−, k+ as in the general path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float PlainVoxel(PlainCoefficients c, BioheatStepParameters p, float tC, float tWest, float tEast, float tSouth, float tNorth, float tDown, float tUp)
+    {
+        var unfrozen = tC >= p.PhaseHigh;
+        var sum = PlainFace(c, p, c.FaceI, p.InverseSpacingSquaredI, tC, unfrozen, tWest);
+        sum += PlainFace(c, p, c.FaceI, p.InverseSpacingSquaredI, tC, unfrozen, tEast);
+        sum += PlainFace(c, p, c.FaceJ, p.InverseSpacingSquaredJ, tC, unfrozen, tSouth);
+        sum += PlainFace(c, p, c.FaceJ, p.InverseSpacingSquaredJ, tC, unfrozen, tNorth);
+        sum += PlainFace(c, p, c.FaceK, p.InverseSpacingSquaredK, tC, unfrozen, tDown);
+        sum += PlainFace(c, p, c.FaceK, p.InverseSpacingSquaredK, tC, unfrozen, tUp);
+
+        // Ω = 0 here, so the general path's rate W·1f is W; no source: q = 0 (omitted: x + 0 is x but for the sign of a zero).
+        var perfusion = unfrozen ? c.Perfusion * (p.BloodTemperature - tC) : 0f;
+        var inverseCapacity = tC >= p.PhaseHigh ? c.InverseCapacity : tC <= p.PhaseLow ? c.InverseFrozenCapacity : c.InverseMushyCapacity;
+        var dtc = p.Dt * inverseCapacity;
+        return tC + (dtc * (sum + perfusion));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float PlainFace(PlainCoefficients c, BioheatStepParameters p, float face, float inverseSpacingSquared, float tn, bool unfrozen, float tb)
+    {
+        float g;
+        if (unfrozen && tb >= p.PhaseHigh)
+        {
+            g = face;
+        }
+        else
+        {
+            var ka = c.ConductivityAt(p, tn);
+            var kb = c.ConductivityAt(p, tb);
+            g = 2f * ka * kb / (ka + kb) * inverseSpacingSquared;
+        }
+
+        return g * (tb - tn);
+    }
+
+    /// <summary>Damage, CEM43, peak and coldest after a voxel's update with its new temperature; true when it reached the damage threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Track(ArrayView<float> omega, ArrayView<float> cem, ArrayView<float> peak, ArrayView<float> coldest, ArrayView<float> table, BioheatStepParameters p, int count, int m, int n, float result)
+    {
+        var hot = false;
+        if (result >= p.DamageThreshold)
+        {
+            var rate = Exp(table[(BioheatTable.LogFrequencyFactor * count) + m] - (table[(BioheatTable.ActivationTemperature * count) + m] / (result + KelvinOffset)));
+            var damage = omega[n] + (p.Dt * rate);
+            omega[n] = damage < DamageCap ? damage : DamageCap;
+            var equivalent = Exp((43f - result) * (result >= 43f ? p.LnHalf : p.LnQuarter));
+            var minutes = cem[n] + (p.DtMinutes * equivalent);
+            cem[n] = minutes < DamageCap ? minutes : DamageCap;
+            if (result > peak[n])
+            {
+                peak[n] = result;
+            }
+
+            hot = true;
+        }
+
+        if (result <= p.ColdTracking && result < coldest[n])
+        {
+            coldest[n] = result;
+        }
+
+        return hot;
     }
 
     /// <summary>Sets the probe voxels to the phase's probe temperature (one thread per voxel).</summary>
@@ -224,5 +482,51 @@ internal static class BioheatKernels
     {
         var row = t >= p.PhaseHigh ? BioheatTable.InverseCapacity : t <= p.PhaseLow ? BioheatTable.InverseFrozenCapacity : BioheatTable.InverseMushyCapacity;
         return table[(row * count) + m];
+    }
+
+    /// <summary>One material's coefficients, read from the table once per plain chunk.</summary>
+    private readonly struct PlainCoefficients
+    {
+        public readonly float FaceI;
+        public readonly float FaceJ;
+        public readonly float FaceK;
+        public readonly float Conductivity;
+        public readonly float FrozenConductivity;
+        public readonly float Perfusion;
+        public readonly float InverseCapacity;
+        public readonly float InverseFrozenCapacity;
+        public readonly float InverseMushyCapacity;
+
+        public PlainCoefficients(ArrayView<float> table, int count, int m)
+        {
+            var faces = BioheatTable.Rows * count;
+            var pair = (m * count) + m;
+            FaceI = table[faces + pair];
+            FaceJ = table[faces + (count * count) + pair];
+            FaceK = table[faces + (2 * count * count) + pair];
+            Conductivity = table[(BioheatTable.Conductivity * count) + m];
+            FrozenConductivity = table[(BioheatTable.FrozenConductivity * count) + m];
+            Perfusion = table[(BioheatTable.PerfusionRate * count) + m];
+            InverseCapacity = table[(BioheatTable.InverseCapacity * count) + m];
+            InverseFrozenCapacity = table[(BioheatTable.InverseFrozenCapacity * count) + m];
+            InverseMushyCapacity = table[(BioheatTable.InverseMushyCapacity * count) + m];
+        }
+
+        /// <summary>k(m, T) as <see cref="ConductivityAt"/>, same operations.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public float ConductivityAt(BioheatStepParameters p, float t)
+        {
+            if (t >= p.PhaseHigh)
+            {
+                return Conductivity;
+            }
+
+            if (t <= p.PhaseLow)
+            {
+                return FrozenConductivity;
+            }
+
+            return FrozenConductivity + ((Conductivity - FrozenConductivity) * ((t - p.PhaseLow) * p.InversePhaseRange));
+        }
     }
 }

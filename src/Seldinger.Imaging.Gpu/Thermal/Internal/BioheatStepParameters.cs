@@ -10,6 +10,9 @@ internal struct BioheatStepParameters
     /// <summary>Voxels along k that one thread marches through.</summary>
     public int ChunkLength;
 
+    /// <summary>Threads launched for <see cref="BioheatKernels.StepListed"/>: its grid stride over the general list.</summary>
+    public int Stride;
+
     /// <summary>Materials in the table (M).</summary>
     public int MaterialCount;
 
