@@ -67,7 +67,12 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
         else
         {
             _leanGrid = accelerator.LoadAutoGroupedStreamKernel<Index3D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, BioheatStepParameters>(
-                layout == GpuBioheatKernelLayout.SplitGrid ? BioheatKernels.LeanStepGrid : BioheatKernels.LeanStepGridPairs);
+                layout switch
+                {
+                    GpuBioheatKernelLayout.SplitGrid => BioheatKernels.LeanStepGrid,
+                    GpuBioheatKernelLayout.SplitGridPairs => BioheatKernels.LeanStepGridPairs,
+                    _ => BioheatKernels.LeanStepGridQuads,
+                });
         }
     }
 

@@ -21,4 +21,7 @@ public enum GpuBioheatKernelLayout
 
     /// <summary>As <see cref="SplitGrid"/>, with the lean kernel computing two voxels along k per iteration (twice the loads in flight per thread).</summary>
     SplitGridPairs,
+
+    /// <summary>As <see cref="SplitGrid"/>, with four voxels along k per iteration (four times the loads in flight, more registers).</summary>
+    SplitGridQuads,
 }

@@ -143,6 +143,7 @@ public sealed class GpuBioheatEngineTests : IDisposable
     [InlineData(GpuBioheatKernelLayout.SplitList)]
     [InlineData(GpuBioheatKernelLayout.SplitGrid)]
     [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridQuads)]
     public void Run_RandomHeatFreezeThawProblems_MatchesCpuEngine(GpuBioheatKernelLayout layout)
     {
         var random = new Random(4242);
@@ -181,6 +182,7 @@ public sealed class GpuBioheatEngineTests : IDisposable
     [InlineData(GpuBioheatKernelLayout.SplitList)]
     [InlineData(GpuBioheatKernelLayout.SplitGrid)]
     [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridQuads)]
     public void Run_NoSourceNoFixedUniformMaterial_MatchesCpuEngineAndStaysFinite(GpuBioheatKernelLayout layout)
     {
         var random = new Random(7);
@@ -277,6 +279,7 @@ public sealed class GpuBioheatEngineTests : IDisposable
     [InlineData(GpuBioheatKernelLayout.SplitList)]
     [InlineData(GpuBioheatKernelLayout.SplitGrid)]
     [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridQuads)]
     public void Run_TinyAndOddGrids_MatchesCpuEngine(GpuBioheatKernelLayout layout)
     {
         (int I, int J, int K)[] sizes = [(1, 1, 1), (2, 3, 1), (1, 1, 5), (3, 1, 2), (1, 4, 3), (2, 1, 7), (17, 3, 2), (5, 2, 9), (33, 1, 4)];
@@ -287,7 +290,7 @@ public sealed class GpuBioheatEngineTests : IDisposable
             var problem = RandomProblem(random, ni, nj, nk);
             BioheatPhase[] schedule = [new(4 + (4 * random.NextDouble()), 1, null), new(2, 0.5, 95), new(3, 0, -150), new(2, 0, null)];
             var expected = cpu.Run(problem, schedule);
-            foreach (var chunk in new[] { 0, 1, 2, 3 })
+            foreach (var chunk in new[] { 0, 1, 2, 3, 6 })
             {
                 using var engine = new GpuBioheatEngine(_accelerator, chunk, layout);
                 AssertAgrees(expected, engine.Run(problem, schedule), $"{layout}, {ni}×{nj}×{nk}, chunk {chunk}");

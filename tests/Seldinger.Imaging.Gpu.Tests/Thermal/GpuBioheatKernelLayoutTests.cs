@@ -102,6 +102,7 @@ public sealed class GpuBioheatKernelLayoutTests : IDisposable
     [InlineData(GpuBioheatKernelLayout.SplitGrid, 1)]
     [InlineData(GpuBioheatKernelLayout.SplitGridPairs, 4)]
     [InlineData(GpuBioheatKernelLayout.SplitGridPairs, 5)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridQuads, 7)]
     public void SplitLists_CoverEveryChunkOnce_PlainOnlyWhereTrulyPlain(GpuBioheatKernelLayout layout, int chunkLength)
     {
         var problem = ListProblem();
@@ -168,6 +169,7 @@ public sealed class GpuBioheatKernelLayoutTests : IDisposable
     [InlineData(nameof(BioheatKernels.LeanStepListed), false)]
     [InlineData(nameof(BioheatKernels.LeanStepGrid), false)]
     [InlineData(nameof(BioheatKernels.LeanStepGridPairs), false)]
+    [InlineData(nameof(BioheatKernels.LeanStepGridQuads), false)]
     [InlineData(nameof(BioheatKernels.HoldProbe), true)]
     public void Kernel_CompilesToPtxForSm90(string kernel, bool readsBytes)
     {
