@@ -32,6 +32,7 @@ internal static class ThermalBench
         var bigSteps = Options.Int(args, "--big-steps", 20);
         var skipBig = args.Contains("--no-512");
         var skipReference = args.Contains("--no-c");
+        var skipPlain = args.Contains("--no-plain");
         var binaries = Options.String(args, "--c-bin") ?? Path.Combine("bench", "b4", "bin");
         var workloadPath = Options.String(args, "--workload") ?? Path.Combine("bench", "b4", "workload.json");
         var output = Options.String(args, "--out") ?? Path.Combine("bench", "results", "B4-thermal-simulation.md");
@@ -41,7 +42,7 @@ internal static class ThermalBench
         Directory.CreateDirectory(dataDir);
         var workload = ThermalWorkload.Load(workloadPath);
         var loadBefore = LoadAverage(1);
-        var engine = new CpuBioheatEngine();
+        var engine = new CpuBioheatEngine(0, Options.Int(args, "--block", 0));
 
         Console.WriteLine("bandwidth: bench/b4 stream (copy, triad), 256 MiB arrays, 10 runs ...");
         var stream = ParseLine(RunProcess(Path.Combine(binaries, "b4-stream"), "256 10"));
@@ -58,8 +59,11 @@ internal static class ThermalBench
 
         // 2. Plain conduction: one material, no source, no fixed voxel, a warm bump that stays below the damage threshold.
         var plain = PlainProblem(workload, size);
-        rows.Add(Measure(engine, $"plain conduction {size}³ at 1 mm, {workload.DurationSeconds / 60:0} simulated min", plain, schedule, null, runs, skipReference, binaries, dataDir,
-            "liver only, no source, start 37–39.9 °C: every row takes the SIMD path"));
+        if (!skipPlain)
+        {
+            rows.Add(Measure(engine, $"plain conduction {size}³ at 1 mm, {workload.DurationSeconds / 60:0} simulated min", plain, schedule, null, runs, skipReference, binaries, dataDir,
+                "liver only, no source, start 37–39.9 °C: every row takes the SIMD path"));
+        }
 
         // 3. 512³: a few steps of the same workload.
         if (!skipBig)

@@ -97,6 +97,110 @@ public class CpuBioheatEngineTests
         }
     }
 
+    [Fact]
+    public void Run_SeveralStepsPerSweep_EqualsSingleStepsBitForBit()
+    {
+        // Temporal blocking reorders the work (wavefronts in slabs, triangles at slab ends, buffers of two steps back
+        // overwritten), never the arithmetic: any block length and thread count must give the single-step result
+        // exactly, on grids from one plane to more planes than the slabs need, heating and freezing.
+        var random = new Random(43);
+        (int Threads, int Block)[] layouts = [(1, 8), (2, 2), (2, 3), (2, 8), (3, 5), (4, 4), (7, 6)];
+        int[] planes = [1, 2, 3, 7, 16, 29, 40];
+        var damaged = 0;
+        var frozen = 0;
+        for (var trial = 0; trial < planes.Length; trial++)
+        {
+            var cryo = trial % 3 == 2;
+            var problem = ThermalTestProblems.Random(random, cryo, minSizeI: 10, sizeK: planes[trial]);
+            BioheatPhase[] schedule;
+            BioheatOptions options;
+            if (cryo)
+            {
+                schedule = [new BioheatPhase(12, 0, -120), new BioheatPhase(4, 0, null), new BioheatPhase(6, 0, -120)];
+                options = new BioheatOptions { TimeStepSeconds = problem.MaxStableTimeStepSeconds(schedule) };
+            }
+            else
+            {
+                var limit = problem.MaxStableTimeStepSeconds([new BioheatPhase(1, 1, null)]);
+                schedule = [new BioheatPhase(47 * limit, 1, null), new BioheatPhase(13 * limit, 0, null)];
+                options = new BioheatOptions();
+            }
+
+            var expected = new CpuBioheatEngine(1, blockSteps: 1).Run(problem, schedule, options);
+            damaged += expected.Damage.Voxels.Any(o => o > 0) ? 1 : 0;
+            frozen += expected.ColdestTemperature.Voxels.Any(t => t < -8 && t > -119) ? 1 : 0;
+            foreach (var (threads, block) in layouts)
+            {
+                var actual = new CpuBioheatEngine(threads, block).Run(problem, schedule, options);
+                var layout = $"{planes[trial]} planes, {threads} threads, {block} steps per sweep";
+                AssertBitwiseEqual(expected.FinalTemperature, actual.FinalTemperature, $"final temperature ({layout})");
+                AssertBitwiseEqual(expected.PeakTemperature, actual.PeakTemperature, $"peak ({layout})");
+                AssertBitwiseEqual(expected.ColdestTemperature, actual.ColdestTemperature, $"coldest ({layout})");
+                AssertBitwiseEqual(expected.Damage, actual.Damage, $"Ω ({layout})");
+                AssertBitwiseEqual(expected.Cem43, actual.Cem43, $"CEM43 ({layout})");
+            }
+        }
+
+        Assert.True(damaged >= 3, $"only {damaged} heated problems reached damage");
+        Assert.True(frozen >= 1, $"only {frozen} cryo problems froze tissue");
+    }
+
+    [Fact]
+    public void Run_BlockedStepsCompareWithScalarReferenceOnTallGrid()
+    {
+        // Independent of the engine's own single-step path: a grid tall in k, so that two threads run eight-step
+        // trapezoids, against the scalar reference solver.
+        var random = new Random(47);
+        var problem = ThermalTestProblems.Random(random, cryo: false, minSizeI: 20, sizeK: 48);
+        var limit = problem.MaxStableTimeStepSeconds([new BioheatPhase(1, 1, null)]);
+        BioheatPhase[] schedule = [new BioheatPhase(61 * limit, 1, null), new BioheatPhase(9 * limit, 0, null)];
+        var expected = ReferenceBioheatSolver.Run(problem, schedule, new BioheatOptions());
+        var actual = new CpuBioheatEngine(2, 8).Run(problem, schedule, new BioheatOptions());
+        AssertClose(expected.Final, actual.FinalTemperature.Voxels, 1e-4f, 0, "final temperature");
+        AssertClose(expected.Omega, actual.Damage.Voxels, 1e-6f, 1e-3f, "Ω");
+        Assert.Contains(actual.Damage.Voxels, o => o > 0);
+    }
+
+    [Fact]
+    public void Run_UniformTissueHeatedPastCoagulation_MatchesScalarReference()
+    {
+        // One material and no fixed voxel: every row stays on the plain path, and rows that got hot read their perfusion
+        // factor e^−Ω there. Perfusion of coagulated tissue must fall to 0, or the temperatures drift from the reference.
+        var g = new VolumeGeometry(40, 18, 20, new WorldPoint(0, 0, 0), 1, 1, 1);
+        var source = new Volume<float>(g);
+        for (var k = 0; k < g.SizeK; k++)
+        {
+            for (var j = 0; j < g.SizeJ; j++)
+            {
+                for (var i = 0; i < g.SizeI; i++)
+                {
+                    var d2 = ((i - 20) * (i - 20)) + ((j - 9) * (j - 9)) + ((k - 10) * (k - 10));
+                    source[i, j, k] = d2 <= 2 ? 6e7f : (float)(6e7 / (1 + (0.5 * d2 * d2)));
+                }
+            }
+        }
+
+        var problem = new BioheatProblem(new Volume<byte>(g), [ThermalTestProblems.Liver(0.02)], 37, ThermalTestProblems.BloodCapacity) { HeatSource = source };
+        BioheatPhase[] schedule = [new BioheatPhase(90, 1, null), new BioheatPhase(30, 0, null)];
+        var expected = ReferenceBioheatSolver.Run(problem, schedule, new BioheatOptions());
+        var actual = new CpuBioheatEngine(2, 4).Run(problem, schedule, new BioheatOptions());
+        Assert.True(actual.Damage.Voxels.Count(o => o > 4.6) >= 20, "the source must coagulate tissue (Ω > 4.6, perfusion factor below 1 %)");
+        AssertClose(expected.Final, actual.FinalTemperature.Voxels, 1e-4f, 0, "final temperature");
+        AssertClose(expected.Peak, actual.PeakTemperature.Voxels, 1e-4f, 0, "peak temperature");
+        AssertClose(expected.Omega, actual.Damage.Voxels, 1e-6f, 1e-3f, "Ω");
+    }
+
+    private static void AssertBitwiseEqual(Volume<float> expected, Volume<float> actual, string what)
+    {
+        for (var n = 0; n < expected.Voxels.Length; n++)
+        {
+            if (BitConverter.SingleToInt32Bits(expected.Voxels[n]) != BitConverter.SingleToInt32Bits(actual.Voxels[n]))
+            {
+                Assert.Fail($"{what} at voxel {n}: single steps {expected.Voxels[n]:R}, blocked {actual.Voxels[n]:R}");
+            }
+        }
+    }
+
     [Theory]
     [InlineData(39.99f, false)]
     [InlineData(40f, true)]

@@ -12,12 +12,15 @@ internal static class ThermalTestProblems
     /// <summary>A liver-like material: k 0.52, ρ 1079, c 3540, Arrhenius A 7.39e39 1/s, Ea 2.577e5 J/mol.</summary>
     public static BioheatMaterial Liver(double perfusion) => new("liver", 0.52, 1079, 3540, perfusion, 7.39e39, 2.577e5, 2.0, 1800, 250_000);
 
-    /// <summary>A random problem; <paramref name="minSizeI"/> sets the shortest row (longer rows hold stretches of one material).</summary>
-    public static BioheatProblem Random(Random random, bool cryo, int minSizeI = 9)
+    /// <summary>
+    /// A random problem; <paramref name="minSizeI"/> sets the shortest row (longer rows hold stretches of one material),
+    /// <paramref name="sizeK"/> the number of planes (random 4–12 when null).
+    /// </summary>
+    public static BioheatProblem Random(Random random, bool cryo, int minSizeI = 9, int? sizeK = null)
     {
         var ni = minSizeI + random.Next(30);
         var nj = 4 + random.Next(9);
-        var nk = 4 + random.Next(9);
+        var nk = sizeK ?? 4 + random.Next(9);
         var geometry = new VolumeGeometry(ni, nj, nk, new WorldPoint(0, 0, 0), 0.6 + random.NextDouble(), 0.6 + random.NextDouble(), 0.6 + random.NextDouble());
         var materialCount = 2 + random.Next(3);
         var materials = Enumerable.Range(0, materialCount).Select(m => new BioheatMaterial(

@@ -37,16 +37,23 @@ internal sealed class CpuBioheatKernel
     private readonly float[] _faceK;
     private readonly int[] _rowMaterial;
     private readonly bool[] _rowUniform;
+
+    // Rows with a non-zero heat source; other rows skip the source (adding a zero source changes no bit).
+    private readonly bool[] _rowSource;
     private readonly byte[] _simpleRun;
-    private readonly byte[] _activeNow;
-    private readonly byte[] _activeNext;
+    // Per row: RowHot once a voxel reached the damage threshold (Ω, and so the perfusion factor, may differ from 0 and 1),
+    // RowCold once a voxel reached the cold activity threshold (phase change possible). Flags only ever turn on.
+    private const byte RowHot = 1;
+    private const byte RowCold = 2;
+
+    private readonly byte[] _active;
     private readonly float[] _peak;
     private readonly float[] _coldest;
     private readonly float[] _omega;
     private readonly float[] _cem;
     private readonly float[] _factor;
     private readonly ParallelOptions _parallel;
-    private readonly Action<int> _sweep;
+    private readonly int _threads;
     private float[] _t;
     private float[] _next;
 
@@ -67,7 +74,8 @@ internal sealed class CpuBioheatKernel
     /// <param name="cem">CEM43, zero.</param>
     /// <param name="factor">Perfusion factor e^−Ω per voxel (voxel count long at least); set to 1 here.</param>
     /// <param name="parallel">Parallelism and cancellation.</param>
-    public CpuBioheatKernel(BioheatProblem problem, BioheatCoefficients coefficients, float[] current, float[] next, float[] peak, float[] coldest, float[] omega, float[] cem, float[] factor, ParallelOptions parallel)
+    /// <param name="blockSteps">Time steps per sweep of the grid (temporal blocking); 0 or less: chosen from the plane size.</param>
+    public CpuBioheatKernel(BioheatProblem problem, BioheatCoefficients coefficients, float[] current, float[] next, float[] peak, float[] coldest, float[] omega, float[] cem, float[] factor, ParallelOptions parallel, int blockSteps = 0)
     {
         _c = coefficients;
         var g = problem.Geometry;
@@ -91,18 +99,23 @@ internal sealed class CpuBioheatKernel
         _factor = factor;
         factor.AsSpan(0, _count).Fill(1f);
         _parallel = parallel;
-        _sweep = SweepSlab;
+        _threads = parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        BlockSteps = blockSteps > 0 ? blockSteps : ChooseBlockSteps(_plane);
         var rows = _sj * _sk;
         _rowMaterial = new int[rows];
         _rowUniform = new bool[rows];
-        _activeNow = new byte[rows];
-        _activeNext = new byte[rows];
+        _rowSource = new bool[rows];
+        _active = new byte[rows];
         _simpleRun = new byte[_count];
         ClassifyRows();
         ClassifyVoxels();
     }
 
+    /// <summary>The temperatures after the steps taken so far.</summary>
     public float[] Current => _t;
+
+    /// <summary>Time steps one sweep of the grid advances at most (see <see cref="Steps"/>).</summary>
+    public int BlockSteps { get; }
 
     /// <summary>Sets the probe voxels to a phase's probe temperature (at the start of a phase that holds the probe).</summary>
     public void HoldProbe(float temperature)
@@ -124,51 +137,159 @@ internal sealed class CpuBioheatKernel
     /// <summary>Marks rows already hot or cold at the start.</summary>
     public void InitialiseActivity()
     {
-        for (var r = 0; r < _activeNow.Length; r++)
+        for (var r = 0; r < _active.Length; r++)
         {
             var span = _t.AsSpan(r * _si, _si);
             foreach (var t in span)
             {
-                if (t >= _c.DamageThreshold || t <= _c.ColdActivity)
+                if (t >= _c.DamageThreshold)
                 {
-                    _activeNow[r] = 1;
-                    break;
+                    _active[r] |= RowHot;
+                }
+
+                if (t <= _c.ColdActivity)
+                {
+                    _active[r] |= RowCold;
                 }
             }
         }
     }
 
-    public void Step(float dt, float sourceScale, float? probeTemperature)
+    /// <summary>
+    /// Temporal blocking: steps per sweep such that the planes a thread's wavefront keeps in flight (about
+    /// <c>steps + 2</c> planes of both temperature buffers, with the material, run and source planes) stay within a
+    /// few MiB of cache, and at most 8.
+    /// </summary>
+    internal static int ChooseBlockSteps(int planeVoxels)
+    {
+        const long CacheBudgetBytes = 4L << 20;
+        const int BytesPerVoxelAndStep = 4 + 4 + 1 + 1 + 4;
+        var planes = CacheBudgetBytes / ((long)planeVoxels * BytesPerVoxelAndStep);
+        return (int)Math.Clamp(planes - 2, 1, 8);
+    }
+
+    /// <summary>
+    /// Advances <paramref name="count"/> time steps of <paramref name="dt"/> s. Up to <see cref="BlockSteps"/> steps are
+    /// taken in one sweep of the grid (temporal blocking along k), so that the planes a step needs are still in cache
+    /// from the step before: every thread owns a slab of k and runs a wavefront through it, step s at plane q − s + 1
+    /// when the front is at q, within a trapezoid that shrinks by one plane per step at slab ends shared with another
+    /// thread; the triangles left at those ends are filled afterwards step by step. Step s reads the buffer step s − 1
+    /// wrote and overwrites step s − 2, which no plane still needs by then; the result equals that of single steps
+    /// exactly.
+    /// </summary>
+    public void Steps(int count, float dt, float sourceScale, float? probeTemperature)
     {
         _dt = dt;
         _dtMinutes = dt / 60f;
         _sourceScale = sourceScale;
         _probeHeld = probeTemperature.HasValue;
         _probeTemperature = probeTemperature ?? 0;
-        if (_parallel.MaxDegreeOfParallelism == 1)
+        while (count > 0)
         {
-            _parallel.CancellationToken.ThrowIfCancellationRequested();
-            for (var k = 0; k < _sk; k++)
-            {
-                SweepSlab(k);
-            }
+            count -= Block(Math.Min(count, BlockSteps));
+        }
+    }
+
+    /// <summary>Takes up to <paramref name="steps"/> steps in one sweep; returns how many the slab sizes allowed.</summary>
+    private int Block(int steps)
+    {
+        var token = _parallel.CancellationToken;
+        token.ThrowIfCancellationRequested();
+        var slabs = Math.Max(1, Math.Min(_threads, _sk));
+        if (slabs > 1)
+        {
+            // A slab must hold its trapezoid: the triangles at its two ends take 2 (steps − 1) planes at the last step.
+            steps = Math.Min(steps, ((_sk / slabs) + 1) / 2);
+        }
+
+        steps = Math.Max(1, steps);
+        if (slabs == 1)
+        {
+            Trapezoid(0, _sk, steps, token);
         }
         else
         {
-            Parallel.For(0, _sk, _parallel, _sweep);
+            var bounds = new int[slabs + 1];
+            for (var c = 0; c <= slabs; c++)
+            {
+                bounds[c] = (int)((long)c * _sk / slabs);
+            }
+
+            Parallel.For(0, slabs, _parallel, c => Trapezoid(bounds[c], bounds[c + 1], steps, token));
+            for (var s = 2; s <= steps; s++)
+            {
+                token.ThrowIfCancellationRequested();
+                var step = s;
+
+                // Both halves of every triangle: below and above each inner slab boundary, s − 1 planes each.
+                Parallel.For(0, 2 * (slabs - 1), _parallel, half =>
+                {
+                    var boundary = bounds[(half / 2) + 1];
+                    var from = half % 2 == 0 ? boundary - (step - 1) : boundary;
+                    for (var p = from; p < from + step - 1; p++)
+                    {
+                        StepPlane(step, p);
+                    }
+                });
+            }
         }
 
-        for (var r = 0; r < _activeNow.Length; r++)
+        token.ThrowIfCancellationRequested();
+        if (steps % 2 == 1)
         {
-            _activeNow[r] |= _activeNext[r];
+            (_t, _next) = (_next, _t);
         }
 
-        (_t, _next) = (_next, _t);
+        return steps;
     }
 
-    private void SweepSlab(int k)
+    /// <summary>The wavefront over planes [<paramref name="a"/>, <paramref name="b"/>) for steps 1 … <paramref name="steps"/>.</summary>
+    private void Trapezoid(int a, int b, int steps, CancellationToken token)
     {
-        var active = _activeNow;
+        var shrinkBelow = a > 0 ? 1 : 0;
+        var shrinkAbove = b < _sk ? 1 : 0;
+        var lastFront = b - 1 + ((steps - 1) * (1 - shrinkAbove));
+        for (var front = a; front <= lastFront; front++)
+        {
+            if (token.IsCancellationRequested)
+            {
+                return;
+            }
+
+            for (var s = 1; s <= steps; s++)
+            {
+                var p = front - (s - 1);
+                if (p >= a + (shrinkBelow * (s - 1)) && p < b - (shrinkAbove * (s - 1)))
+                {
+                    StepPlane(s, p);
+                }
+            }
+        }
+    }
+
+    /// <summary>Step <paramref name="s"/> of a block (1-based) at plane <paramref name="k"/>: odd steps read the block's start buffer.</summary>
+    private void StepPlane(int s, int k)
+    {
+        if (s % 2 == 1)
+        {
+            SweepPlane(_t, _next, k);
+        }
+        else
+        {
+            SweepPlane(_next, _t, k);
+        }
+    }
+
+    /// <summary>
+    /// One step at plane <paramref name="k"/> from <paramref name="from"/> into <paramref name="to"/>. A row of one material
+    /// among rows of that material takes the plain path unless it or a neighbour row has been cold (phase change); a
+    /// row that has been hot reads its perfusion factor there. The flags only ever turn on, and a flag set by a later step
+    /// of a neighbour plane only sends a row to the general path (or makes it read a factor of 1), which gives the same
+    /// value.
+    /// </summary>
+    private void SweepPlane(float[] from, float[] to, int k)
+    {
+        var active = _active;
         for (var j = 0; j < _sj; j++)
         {
             var r = j + (_sj * k);
@@ -178,27 +299,29 @@ internal sealed class CpuBioheatKernel
             var north = j < _sj - 1 ? _si : 0;
             var down = k > 0 ? _plane : 0;
             var up = k < _sk - 1 ? _plane : 0;
-            bool hot;
-            if (_rowUniform[r] && active[r] == 0 && (j == 0 || active[r - 1] == 0) && (j == _sj - 1 || active[r + 1] == 0)
-                && (k == 0 || active[r - _sj] == 0) && (k == _sk - 1 || active[r + _sj] == 0))
+            bool extreme;
+            if (_rowUniform[r] && ((active[r] | (j == 0 ? 0 : active[r - 1]) | (j == _sj - 1 ? 0 : active[r + 1])
+                | (k == 0 ? 0 : active[r - _sj]) | (k == _sk - 1 ? 0 : active[r + _sj])) & RowCold) == 0)
             {
-                hot = PlainRow(r, south, north, down, up);
+                extreme = PlainRow(from, to, r, south, north, down, up, perfused: (active[r] & RowHot) != 0);
             }
             else
             {
-                hot = GeneralRow(r, j, k, south, north, down, up);
+                extreme = GeneralRow(from, to, r, j, k, south, north, down, up);
             }
 
-            if (hot)
+            if (extreme)
             {
-                _activeNext[r] = 1;
-                DamageRow(r);
+                active[r] |= DamageRow(to, r);
             }
         }
     }
 
-    /// <summary>A row of one material whose neighbourhood is free, unfrozen and undamaged. Returns whether it got hot or cold.</summary>
-    private bool PlainRow(int r, int southOffset, int northOffset, int downOffset, int upOffset)
+    /// <summary>
+    /// A row of one material whose neighbourhood is free and unfrozen; <paramref name="perfused"/>: it has been hot, so the
+    /// perfusion factor e^−Ω is read per voxel (else it is 1). Returns whether it got hot or cold.
+    /// </summary>
+    private bool PlainRow(float[] from, float[] to, int r, int southOffset, int northOffset, int downOffset, int upOffset, bool perfused)
     {
         var m = _rowMaterial[r];
         var pair = (m * _c.MaterialCount) + m;
@@ -210,13 +333,14 @@ internal sealed class CpuBioheatKernel
         var tb = _c.BloodTemperature;
         var b = r * _si;
         var last = b + _si - 1;
+        var source = _rowSource[r] ? _source : null;
 
         // First voxel: its i− neighbour is itself (zero flux).
         var offsets = (southOffset, northOffset, downOffset, upOffset);
-        var active = PlainScalar(b, b, b + 1, offsets, gx, gy, gz, w, dtc, tb);
+        var active = PlainScalar(from, to, source, b, b, b + 1, offsets, gx, gy, gz, w, dtc, tb, perfused);
 
-        ref var tRef = ref MemoryMarshal.GetArrayDataReference(_t);
-        ref var nextRef = ref MemoryMarshal.GetArrayDataReference(_next);
+        ref var tRef = ref MemoryMarshal.GetArrayDataReference(from);
+        ref var nextRef = ref MemoryMarshal.GetArrayDataReference(to);
         var width = Vector<float>.Count;
         var gxv = new Vector<float>(gx);
         var gyv = new Vector<float>(gy);
@@ -226,7 +350,6 @@ internal sealed class CpuBioheatKernel
         var tbv = new Vector<float>(tb);
         var hotv = new Vector<float>(_c.DamageThreshold);
         var coldv = new Vector<float>(_c.ColdActivity);
-        var source = _source;
         ref var sourceRef = ref source is null ? ref tRef : ref MemoryMarshal.GetArrayDataReference(source);
         var scalev = new Vector<float>(_sourceScale);
         var cutoffv = new Vector<float>(_c.SourceCutoff);
@@ -234,6 +357,7 @@ internal sealed class CpuBioheatKernel
         var northStep = (nuint)northOffset;
         var downStep = (nuint)downOffset;
         var upStep = (nuint)upOffset;
+        ref var factorRef = ref MemoryMarshal.GetArrayDataReference(_factor);
         var extremes = Vector<int>.Zero;
         var n = b + 1;
         for (; n < last; n += width)
@@ -259,7 +383,7 @@ internal sealed class CpuBioheatKernel
             var down = Vector.LoadUnsafe(ref tRef, o - downStep);
             var up = Vector.LoadUnsafe(ref tRef, o + upStep);
             var sum = (gxv * (west - c)) + (gxv * (east - c)) + (gyv * (south - c)) + (gyv * (north - c)) + (gzv * (down - c)) + (gzv * (up - c));
-            var perfusion = wv * (tbv - c);
+            var perfusion = (perfused ? wv * Vector.LoadUnsafe(ref factorRef, o) : wv) * (tbv - c);
             Vector<float> result;
             if (source is null)
             {
@@ -278,41 +402,40 @@ internal sealed class CpuBioheatKernel
         active |= extremes != Vector<int>.Zero;
         for (; n < last; n++)
         {
-            active |= PlainScalar(n, n - 1, n + 1, offsets, gx, gy, gz, w, dtc, tb);
+            active |= PlainScalar(from, to, source, n, n - 1, n + 1, offsets, gx, gy, gz, w, dtc, tb, perfused);
         }
 
         if (last > b)
         {
-            active |= PlainScalar(last, last - 1, last, offsets, gx, gy, gz, w, dtc, tb);
+            active |= PlainScalar(from, to, source, last, last - 1, last, offsets, gx, gy, gz, w, dtc, tb, perfused);
         }
 
         return active;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool PlainScalar(int n, int west, int east, (int South, int North, int Down, int Up) offsets, float gx, float gy, float gz, float w, float dtc, float tb)
+    private bool PlainScalar(float[] t, float[] next, float[]? source, int n, int west, int east, (int South, int North, int Down, int Up) offsets, float gx, float gy, float gz, float w, float dtc, float tb, bool perfused)
     {
-        var t = _t;
         var c = t[n];
         var sum = (gx * (t[west] - c)) + (gx * (t[east] - c)) + (gy * (t[n - offsets.South] - c)) + (gy * (t[n + offsets.North] - c))
             + (gz * (t[n - offsets.Down] - c)) + (gz * (t[n + offsets.Up] - c));
-        var perfusion = w * (tb - c);
-        var result = _source is null ? c + (dtc * (sum + perfusion))
-            : c + (dtc * (sum + perfusion + (c < _c.SourceCutoff ? _source[n] * _sourceScale : 0f)));
-        _next[n] = result;
+        var perfusion = (perfused ? w * _factor[n] : w) * (tb - c);
+        var result = source is null ? c + (dtc * (sum + perfusion))
+            : c + (dtc * (sum + perfusion + (c < _c.SourceCutoff ? source[n] * _sourceScale : 0f)));
+        next[n] = result;
         return result >= _c.DamageThreshold || result <= _c.ColdActivity;
     }
 
     /// <summary>Any other row: SIMD over runs of simple voxels where unfrozen, voxel by voxel elsewhere. Returns whether it got hot or cold.</summary>
-    private bool GeneralRow(int r, int j, int k, int southOffset, int northOffset, int downOffset, int upOffset)
+    private bool GeneralRow(float[] from, float[] to, int r, int j, int k, int southOffset, int northOffset, int downOffset, int upOffset)
     {
         var b = r * _si;
-        ref var tRef = ref MemoryMarshal.GetArrayDataReference(_t);
-        ref var nextRef = ref MemoryMarshal.GetArrayDataReference(_next);
+        ref var tRef = ref MemoryMarshal.GetArrayDataReference(from);
+        ref var nextRef = ref MemoryMarshal.GetArrayDataReference(to);
         ref var runRef = ref MemoryMarshal.GetArrayDataReference(_simpleRun);
         ref var materialRef = ref MemoryMarshal.GetArrayDataReference(_material);
         ref var factorRef = ref MemoryMarshal.GetArrayDataReference(_factor);
-        var source = _source;
+        var source = _rowSource[r] ? _source : null;
         ref var sourceRef = ref source is null ? ref tRef : ref MemoryMarshal.GetArrayDataReference(source);
         var width = Vector<float>.Count;
         var hot = _c.DamageThreshold;
@@ -348,7 +471,7 @@ internal sealed class CpuBioheatKernel
                     {
                         for (var end = i + advance; i < end; i++)
                         {
-                            var value = GeneralVoxel(b + i, i, j, k);
+                            var value = GeneralVoxel(from, to, b + i, i, j, k);
                             active |= value >= hot || value <= cold;
                         }
 
@@ -399,14 +522,14 @@ internal sealed class CpuBioheatKernel
                 // Something in or next to this group is in the phase-change range or frozen: harmonic means, voxel by voxel.
                 for (var end = i + advance; i < end; i++)
                 {
-                    var value = GeneralVoxel(b + i, i, j, k);
+                    var value = GeneralVoxel(from, to, b + i, i, j, k);
                     active |= value >= hot || value <= cold;
                 }
 
                 continue;
             }
 
-            var single = GeneralVoxel(n, i, j, k);
+            var single = GeneralVoxel(from, to, n, i, j, k);
             active |= single >= hot || single <= cold;
             i++;
         }
@@ -415,11 +538,11 @@ internal sealed class CpuBioheatKernel
     }
 
     /// <summary>The general formula at voxel <paramref name="n"/> = (<paramref name="i"/>, <paramref name="j"/>, <paramref name="k"/>); writes and returns T′.</summary>
-    private float GeneralVoxel(int n, int i, int j, int k)
+    private float GeneralVoxel(float[] from, float[] to, int n, int i, int j, int k)
     {
         var c = _c;
-        ref var tRef = ref MemoryMarshal.GetArrayDataReference(_t);
-        ref var nextRef = ref MemoryMarshal.GetArrayDataReference(_next);
+        ref var tRef = ref MemoryMarshal.GetArrayDataReference(from);
+        ref var nextRef = ref MemoryMarshal.GetArrayDataReference(to);
         var tn = Unsafe.Add(ref tRef, n);
         float result;
         var kind = _fixed is null ? (byte)0 : Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_fixed), n);
@@ -435,12 +558,12 @@ internal sealed class CpuBioheatKernel
         {
             int m = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_material), n);
             var unfrozen = tn >= c.PhaseHigh;
-            var sum = Face(n, i > 0 ? n - 1 : n, m, tn, unfrozen, _faceI, 0);
-            sum += Face(n, i < _si - 1 ? n + 1 : n, m, tn, unfrozen, _faceI, 0);
-            sum += Face(n, j > 0 ? n - _si : n, m, tn, unfrozen, _faceJ, 1);
-            sum += Face(n, j < _sj - 1 ? n + _si : n, m, tn, unfrozen, _faceJ, 1);
-            sum += Face(n, k > 0 ? n - _plane : n, m, tn, unfrozen, _faceK, 2);
-            sum += Face(n, k < _sk - 1 ? n + _plane : n, m, tn, unfrozen, _faceK, 2);
+            var sum = Face(from, n, i > 0 ? n - 1 : n, m, tn, unfrozen, _faceI, 0);
+            sum += Face(from, n, i < _si - 1 ? n + 1 : n, m, tn, unfrozen, _faceI, 0);
+            sum += Face(from, n, j > 0 ? n - _si : n, m, tn, unfrozen, _faceJ, 1);
+            sum += Face(from, n, j < _sj - 1 ? n + _si : n, m, tn, unfrozen, _faceJ, 1);
+            sum += Face(from, n, k > 0 ? n - _plane : n, m, tn, unfrozen, _faceK, 2);
+            sum += Face(from, n, k < _sk - 1 ? n + _plane : n, m, tn, unfrozen, _faceK, 2);
             var perfusion = 0f;
             if (unfrozen)
             {
@@ -458,14 +581,14 @@ internal sealed class CpuBioheatKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private float Face(int n, int neighbour, int m, float tn, bool unfrozen, float[] faces, int axis)
+    private float Face(float[] from, int n, int neighbour, int m, float tn, bool unfrozen, float[] faces, int axis)
     {
         if (_fixed is not null && !_probeHeld && Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_fixed), neighbour) == (byte)BioheatFixedKind.Probe)
         {
             return 0f;
         }
 
-        var tb = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_t), neighbour);
+        var tb = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(from), neighbour);
         int mb = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_material), neighbour);
         float g;
         if (unfrozen && tb >= _c.PhaseHigh)
@@ -488,9 +611,10 @@ internal sealed class CpuBioheatKernel
     /// is read by the stencil of that voxel only, so updating it after the row's stencil is the same as updating it in
     /// the stencil.
     /// </summary>
-    private void DamageRow(int r)
+    private byte DamageRow(float[] next, int r)
     {
         var b = r * _si;
+        var flags = 0;
         Span<float> pad = stackalloc float[Lanes * 6];
         for (var i = 0; i < _si; i += Lanes)
         {
@@ -498,7 +622,7 @@ internal sealed class CpuBioheatKernel
             var length = Math.Min(Lanes, _si - i);
             if (length == Lanes)
             {
-                DamageLanes(n, _next.AsSpan(n, Lanes), _omega.AsSpan(n, Lanes), _cem.AsSpan(n, Lanes), _peak.AsSpan(n, Lanes), _coldest.AsSpan(n, Lanes), _factor.AsSpan(n, Lanes), Lanes);
+                flags |= DamageLanes(n, next.AsSpan(n, Lanes), _omega.AsSpan(n, Lanes), _cem.AsSpan(n, Lanes), _peak.AsSpan(n, Lanes), _coldest.AsSpan(n, Lanes), _factor.AsSpan(n, Lanes), Lanes);
                 continue;
             }
 
@@ -511,27 +635,33 @@ internal sealed class CpuBioheatKernel
             var factor = pad.Slice(5 * Lanes, Lanes);
             pad.Clear();
             t.Fill(float.NaN);
-            _next.AsSpan(n, length).CopyTo(t);
+            next.AsSpan(n, length).CopyTo(t);
             _omega.AsSpan(n, length).CopyTo(omega);
             _cem.AsSpan(n, length).CopyTo(cem);
             _peak.AsSpan(n, length).CopyTo(peak);
             _coldest.AsSpan(n, length).CopyTo(coldest);
             _factor.AsSpan(n, length).CopyTo(factor);
-            DamageLanes(n, t, omega, cem, peak, coldest, factor, length);
+            flags |= DamageLanes(n, t, omega, cem, peak, coldest, factor, length);
             omega[..length].CopyTo(_omega.AsSpan(n, length));
             cem[..length].CopyTo(_cem.AsSpan(n, length));
             peak[..length].CopyTo(_peak.AsSpan(n, length));
             coldest[..length].CopyTo(_coldest.AsSpan(n, length));
             factor[..length].CopyTo(_factor.AsSpan(n, length));
         }
+
+        return (byte)flags;
     }
 
-    /// <summary>Damage and tracking of eight voxels from <paramref name="n"/> (the first <paramref name="length"/> real).</summary>
-    private void DamageLanes(int n, Span<float> t, Span<float> omega, Span<float> cem, Span<float> peak, Span<float> coldest, Span<float> factor, int length)
+    /// <summary>
+    /// Damage and tracking of eight voxels from <paramref name="n"/> (the first <paramref name="length"/> real); returns
+    /// <see cref="RowHot"/> and <see cref="RowCold"/> as the lanes reached the thresholds (padded lanes are NaN: neither).
+    /// </summary>
+    private int DamageLanes(int n, Span<float> t, Span<float> omega, Span<float> cem, Span<float> peak, Span<float> coldest, Span<float> factor, int length)
     {
         var result = Vector256.Create<float>(t);
         var hot = Vector256.GreaterThanOrEqual(result, Vector256.Create(_c.DamageThreshold));
         var cold = Vector256.LessThanOrEqual(result, Vector256.Create(_c.ColdTracking));
+        var flags = Vector256.LessThanOrEqual(result, Vector256.Create(_c.ColdActivity)) != Vector256<float>.Zero ? RowCold : 0;
         if (cold != Vector256<float>.Zero)
         {
             var old = Vector256.Create<float>(coldest);
@@ -540,7 +670,7 @@ internal sealed class CpuBioheatKernel
 
         if (hot == Vector256<float>.Zero)
         {
-            return;
+            return flags;
         }
 
         Vector256<float> logFrequency, activation;
@@ -587,6 +717,7 @@ internal sealed class CpuBioheatKernel
         Vector256.ConditionalSelect(hot, newCem, oldCem).CopyTo(cem);
         Vector256.ConditionalSelect(hot & Vector256.GreaterThan(result, oldPeak), result, oldPeak).CopyTo(peak);
         Vector256.ConditionalSelect(hot, newFactor, oldFactor).CopyTo(factor);
+        return flags | RowHot;
     }
 
     private void ClassifyRows()
@@ -594,6 +725,7 @@ internal sealed class CpuBioheatKernel
         var rows = _sj * _sk;
         for (var r = 0; r < rows; r++)
         {
+            _rowSource[r] = _source is not null && _source.AsSpan(r * _si, _si).ContainsAnyExcept(0f);
             var b = r * _si;
             int m = _material[b];
             var same = true;
