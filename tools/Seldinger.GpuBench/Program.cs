@@ -18,12 +18,11 @@ static int Usage()
           use small --size).
                gpubench thermal-bench --out thermal.json [--sizes 256,512] [--steps 20] [--runs 10] [--trials 8] [--seed N]
                                       [--device gpu|cpu-accelerator] [--copy-mib 1024] [--variants all|NAME,...]
-          For each kernel variant (column, list, list-k32, grid-k8, grid-k32, pairs, pairs-k32, quads, quads-k32: a
-          layout and a chunk
-          length along k), checks the ILGPU bioheat engine against the CPU engine on fresh random problems (heat, hot
-          probe, freeze, thaw) and times synchronised medians of N steps for plain conduction and an RF ablation at each
-          size; probes device-copy bandwidth, and writes JSON to --out (per variant: G updates/s and the fraction of the
-          copy bandwidth).
+          For each kernel variant (column, list, grid-k8, grid, pairs-k16, pairs, pairs-k128, quads: a layout and a
+          chunk length along k), checks the ILGPU bioheat engine against the CPU engine on fresh random
+          problems (heat, hot probe, freeze, thaw) and times synchronised medians of N steps for plain conduction and an
+          RF ablation at each size; probes device-copy bandwidth, and writes JSON to --out (per variant: G updates/s and
+          the fraction of the copy bandwidth).
         exit codes: 0 all checks passed, 1 a result differed from the CPU engine, 2 usage, 3 no CUDA device
         """);
     return 2;

@@ -43,13 +43,12 @@ internal static class ThermalCheck
     [
         ("column", GpuBioheatKernelLayout.ColumnMarch, 0),
         ("list", GpuBioheatKernelLayout.SplitList, 0),
-        ("list-k32", GpuBioheatKernelLayout.SplitList, 32),
         ("grid-k8", GpuBioheatKernelLayout.SplitGrid, 8),
-        ("grid-k32", GpuBioheatKernelLayout.SplitGrid, 32),
+        ("grid", GpuBioheatKernelLayout.SplitGrid, 0),
+        ("pairs-k16", GpuBioheatKernelLayout.SplitGridPairs, 16),
         ("pairs", GpuBioheatKernelLayout.SplitGridPairs, 0),
-        ("pairs-k32", GpuBioheatKernelLayout.SplitGridPairs, 32),
+        ("pairs-k128", GpuBioheatKernelLayout.SplitGridPairs, 128),
         ("quads", GpuBioheatKernelLayout.SplitGridQuads, 0),
-        ("quads-k32", GpuBioheatKernelLayout.SplitGridQuads, 32),
     ];
 
     public static int Run(string[] args)
@@ -96,13 +95,16 @@ internal static class ThermalCheck
             owner = new GpuBioheatEngine(context.CreateCPUAccelerator(0));
         }
 
-        var engines = new List<GpuBioheatEngine>();
+        var results = new List<VariantResult>();
         try
         {
+            // A variant that fails (its kernels do not load, a launch fails) is reported as failed; the others still run.
             var clock = Stopwatch.StartNew();
-            foreach (var (_, layout, chunk) in selected)
+            foreach (var (variant, layout, chunk) in selected)
             {
-                engines.Add(new GpuBioheatEngine(owner.Accelerator, chunk, layout));
+                var result = new VariantResult(variant, layout, chunk);
+                results.Add(result);
+                result.Try(() => result.Engine = new GpuBioheatEngine(owner.Accelerator, chunk, layout));
             }
 
             var cpu = new CpuBioheatEngine();
@@ -120,7 +122,6 @@ internal static class ThermalCheck
                 ["tolerance"] = $"|gpu - cpu| <= {TemperatureTolerance} °C for temperatures; |gpu - cpu| <= {DamageTolerance} * max(1e-3, |cpu|) for Ω and CEM43",
             };
             Console.WriteLine($"device: {owner.Name}; seed {seed}; variants {string.Join(", ", selected.Select(v => v.Name))}");
-            var results = selected.Select((v, x) => new VariantResult(v.Name, engines[x])).ToArray();
             Correctness(results, cpu, seed, trials);
             foreach (var size in sizes)
             {
@@ -138,8 +139,8 @@ internal static class ThermalCheck
             var pass = true;
             foreach (var r in results)
             {
-                var correct = r.Correctness.All(c => (bool)c["pass"]!);
-                Console.WriteLine($"{r.Name}: correctness {(correct ? "pass" : "FAIL")}");
+                var correct = r.Error is null && r.Correctness.All(c => (bool)c["pass"]!);
+                Console.WriteLine($"{r.Name}: correctness {(correct ? "pass" : "FAIL")}{(r.Error is null ? string.Empty : $"; error: {r.Error}")}");
                 foreach (var t in r.Timings)
                 {
                     t["fraction_of_kernel_copy_bandwidth"] = (double)t["effective_gb_s"]! / copyGbs;
@@ -153,9 +154,10 @@ internal static class ThermalCheck
             report["variants"] = results.Select(r => new Dictionary<string, object?>
             {
                 ["name"] = r.Name,
-                ["layout"] = r.Engine.Layout.ToString(),
-                ["chunk_length"] = r.Engine.ChunkLength,
+                ["layout"] = r.Layout.ToString(),
+                ["chunk_length"] = r.ChunkLength,
                 ["pass"] = r.Pass,
+                ["error"] = r.Error,
                 ["correctness"] = r.Correctness,
                 ["timings"] = r.Timings,
             }).ToList();
@@ -168,9 +170,9 @@ internal static class ThermalCheck
         }
         finally
         {
-            foreach (var engine in engines)
+            foreach (var r in results)
             {
-                engine.Dispose();
+                r.Engine?.Dispose();
             }
 
             var accelerator = owner.Accelerator;
@@ -184,7 +186,7 @@ internal static class ThermalCheck
     }
 
     /// <summary>Random problems (sizes, spacings, materials, sources, fixed voxels from the seed) over a heat–hold–cool–freeze–thaw schedule, each variant against one CPU run.</summary>
-    private static void Correctness(VariantResult[] results, CpuBioheatEngine cpu, int seed, int trials)
+    private static void Correctness(List<VariantResult> results, CpuBioheatEngine cpu, int seed, int trials)
     {
         var random = new Random(seed);
         for (var trial = 0; trial < trials; trial++)
@@ -193,9 +195,14 @@ internal static class ThermalCheck
             BioheatPhase[] schedule = [new(20 + (20 * random.NextDouble()), 1, null), new(6, 0.5, 95), new(5, 0, null), new(15, 0, -150), new(6, 0, null)];
             var expected = cpu.Run(problem, schedule);
             var g = problem.Geometry;
-            foreach (var r in results)
+            foreach (var r in results.Where(r => r.Error is null))
             {
-                var actual = r.Engine.Run(problem, schedule);
+                BioheatResult? actual = null;
+                if (!r.Try(() => actual = r.Engine!.Run(problem, schedule)) || actual is null)
+                {
+                    continue;
+                }
+
                 var dT = Math.Max(MaxAbs(expected.FinalTemperature.Voxels, actual.FinalTemperature.Voxels),
                     Math.Max(MaxAbs(expected.PeakTemperature.Voxels, actual.PeakTemperature.Voxels), MaxAbs(expected.ColdestTemperature.Voxels, actual.ColdestTemperature.Voxels)));
                 var dOmega = Math.Max(MaxRel(expected.Damage.Voxels, actual.Damage.Voxels), MaxRel(expected.Cem43.Voxels, actual.Cem43.Voxels));
@@ -219,7 +226,7 @@ internal static class ThermalCheck
     }
 
     /// <summary>For each variant: the median time of <paramref name="steps"/> synchronised steps on a size³ problem, and the agreement with the CPU engine (run once) after them.</summary>
-    private static void Time(VariantResult[] results, CpuBioheatEngine cpu, int size, bool ablation, int steps, int runs)
+    private static void Time(List<VariantResult> results, CpuBioheatEngine cpu, int size, bool ablation, int steps, int runs)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"{size}³ at 1 mm, {(ablation ? "RF ablation (tumour, vein held at 37 °C, 1/r⁴ source)" : "plain conduction (one material, no source)")}");
         var shortName = string.Create(CultureInfo.InvariantCulture, $"{size}³ {(ablation ? "RF ablation" : "plain")}");
@@ -235,11 +242,18 @@ internal static class ThermalCheck
         var cpuS = sw.Elapsed.TotalSeconds;
         var general = ablation ? GeneralFraction(problem) : 0;
         var bytesPerUpdate = PlainBytes + ((GeneralBytes - PlainBytes) * general);
-        foreach (var r in results)
+        foreach (var r in results.Where(r => r.Error is null))
         {
             var times = new List<double>();
-            using (var run = r.Engine.Upload(problem, [new((2 + (runs * steps)) * dt, 1, null)], options))
+            var chunkUsed = 0;
+            BioheatResult? actual = null;
+            var ran = r.Try(() =>
             {
+                // One upload: the first steps are compared with the CPU engine, the following ones timed.
+                using var run = r.Engine!.Upload(problem, [new((steps + 2 + (runs * steps)) * dt, 1, null)], options);
+                chunkUsed = run.ChunkLength;
+                run.Advance(steps);
+                actual = run.Download();
                 run.Advance(2);
                 run.Synchronize();
                 for (var n = 0; n < runs; n++)
@@ -249,9 +263,12 @@ internal static class ThermalCheck
                     run.Synchronize();
                     times.Add(clock.Elapsed.TotalSeconds);
                 }
+            });
+            if (!ran || actual is null)
+            {
+                continue;
             }
 
-            var actual = r.Engine.Run(problem, check, options);
             var dT = MaxAbs(expected.FinalTemperature.Voxels, actual.FinalTemperature.Voxels);
             var dOmega = MaxRel(expected.Damage.Voxels, actual.Damage.Voxels);
             var median = GpuCheck.Median(times);
@@ -264,6 +281,7 @@ internal static class ThermalCheck
                 ["case"] = name,
                 ["case_short"] = shortName,
                 ["voxels"] = voxels,
+                ["chunk_length_used"] = chunkUsed,
                 ["steps_per_run"] = steps,
                 ["time_step_s"] = dt,
                 ["device_median_s"] = median,
@@ -433,16 +451,42 @@ internal static class ThermalCheck
     }
 
     /// <summary>One variant's engine and what the check measured for it.</summary>
-    private sealed class VariantResult(string name, GpuBioheatEngine engine)
+    private sealed class VariantResult(string name, GpuBioheatKernelLayout layout, int chunkLength)
     {
         public string Name { get; } = name;
 
-        public GpuBioheatEngine Engine { get; } = engine;
+        public GpuBioheatKernelLayout Layout { get; } = layout;
+
+        public int ChunkLength { get; } = chunkLength;
+
+        public GpuBioheatEngine? Engine { get; set; }
+
+        /// <summary>The first failure (exception) of this variant; it is then skipped.</summary>
+        public string? Error { get; private set; }
 
         public List<Dictionary<string, object?>> Correctness { get; } = [];
 
         public List<Dictionary<string, object?>> Timings { get; } = [];
 
         public bool Pass { get; set; } = true;
+
+        /// <summary>Runs <paramref name="action"/>; on an exception records it as this variant's error, fails the variant and returns false.</summary>
+        public bool Try(Action action)
+        {
+            try
+            {
+                action();
+                return true;
+            }
+#pragma warning disable CA1031 // Any failure of one variant is reported, and the check goes on with the others.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Error = $"{e.GetType().Name}: {e.Message}";
+                Pass = false;
+                Console.WriteLine($"  {Name}: {Error}");
+                return false;
+            }
+        }
     }
 }

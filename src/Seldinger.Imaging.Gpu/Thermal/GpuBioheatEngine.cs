@@ -8,8 +8,9 @@ namespace Seldinger.Imaging.Gpu.Thermal;
 
 /// <summary>
 /// The bioheat engine on an ILGPU accelerator: the documented explicit discretisation (docs/ablation-physics.md), one
-/// kernel launch per time step. Threads cover the (i, j) plane and march along k (in chunks when the plane is small),
-/// reusing the k−1, k, k+1 values from registers; per-material coefficients come from one small table. On ILGPU's CPU
+/// kernel launch per time step (two in the split layouts, see <see cref="GpuBioheatKernelLayout"/>). Threads cover the
+/// (i, j) plane and march along k (in chunks when the plane is small), reusing the k−1, k, k+1 values from registers;
+/// per-material coefficients come from one small table. On ILGPU's CPU
 /// accelerator the arithmetic is the CPU engine's, operation for operation; on CUDA the device's exp and fused
 /// multiply–adds change the last bits, so results agree with <see cref="CpuBioheatEngine"/> to float rounding.
 /// </summary>
@@ -30,7 +31,7 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
 
     /// <summary>An engine on <paramref name="accelerator"/>, which the caller keeps and disposes.</summary>
     /// <param name="accelerator">Where the kernels run.</param>
-    /// <param name="chunkLength">Voxels along k that one thread marches through; 0: the whole column when the (i, j) plane has enough columns for the device, else shorter chunks.</param>
+    /// <param name="chunkLength">Voxels along k that one thread marches through; 0: the whole column when the (i, j) plane has enough columns for the device, else shorter chunks (at most 64 in the split layouts).</param>
     /// <param name="layout">How a step maps onto kernels (same results, different speed).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkLength"/> is negative, or <paramref name="layout"/> is unknown.</exception>
     public GpuBioheatEngine(Accelerator accelerator, int chunkLength = 0, GpuBioheatKernelLayout layout = GpuBioheatKernelLayout.ColumnMarch)

@@ -57,14 +57,14 @@ public sealed class ResidentBioheatRun : IDisposable
         Plan = plan;
         var g = _geometry;
         var count = (int)g.VoxelCount;
-        ChunkLength = BioheatChunkFlags.ChooseChunkLength(g, engine.ChunkLength);
+        _split = engine.Layout != GpuBioheatKernelLayout.ColumnMarch;
+        ChunkLength = BioheatChunkFlags.ChooseChunkLength(g, engine.ChunkLength, _split ? BioheatChunkFlags.SplitMaxChunkLength : int.MaxValue);
         _extent = new Index3D(g.SizeI, g.SizeJ, (g.SizeK + ChunkLength - 1) / ChunkLength);
         _hasFixed = problem.Fixed is not null;
         var start = StartTemperature(problem, schedule);
         var table = BioheatTable.Build(problem);
         var flags = BioheatChunkFlags.Build(problem, ChunkLength);
         _threads = flags.Length;
-        _split = engine.Layout != GpuBioheatKernelLayout.ColumnMarch;
         var (plain, general) = _split ? BioheatChunkFlags.Lists(flags) : ([], []);
         _plainCount = plain.Length;
         _generalKnown = _split ? general[0] : 0;
