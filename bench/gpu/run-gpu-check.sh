@@ -13,6 +13,7 @@
 # On a CUDA machine with the NVIDIA driver but no .NET, copy .gpu/app.tar.xz there and run:
 #   mkdir -p /tmp/a && tar xJf app.tar.xz -C /tmp/a && /tmp/a/app/gpubench gpu-bench --out result.json
 #   /tmp/a/app/gpubench thermal-bench --out thermal.json          # bioheat: CPU agreement, 256³/512³ G updates/s
+#     (every kernel variant by default, one console line per variant and case; --variants column,pairs,... for some)
 # Exit codes: 0 all checks passed, 1 a result differed from the CPU engine, 2 usage, 3 no CUDA device.
 # Record card, sizes, medians and the fraction of the measured copy bandwidth in bench/results/ with the date.
 set -euo pipefail

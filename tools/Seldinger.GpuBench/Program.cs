@@ -18,8 +18,8 @@ static int Usage()
           use small --size).
                gpubench thermal-bench --out thermal.json [--sizes 256,512] [--steps 20] [--runs 10] [--trials 8] [--seed N]
                                       [--device gpu|cpu-accelerator] [--copy-mib 1024] [--variants all|NAME,...]
-          For each kernel variant (column, list, grid-k8, grid, pairs-k16, pairs, pairs-k128, quads: a layout and a
-          chunk length along k), checks the ILGPU bioheat engine against the CPU engine on fresh random
+          For each kernel variant (column, list, grid-k8, grid, pairs-k16, pairs, pairs-k128, quads, vector4: a layout
+          and a chunk length along k), checks the ILGPU bioheat engine against the CPU engine on fresh random
           problems (heat, hot probe, freeze, thaw) and times synchronised medians of N steps for plain conduction and an
           RF ablation at each size; probes device-copy bandwidth, and writes JSON to --out (per variant: G updates/s and
           the fraction of the copy bandwidth).

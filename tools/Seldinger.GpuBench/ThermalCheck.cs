@@ -49,6 +49,7 @@ internal static class ThermalCheck
         ("pairs", GpuBioheatKernelLayout.SplitGridPairs, 0),
         ("pairs-k128", GpuBioheatKernelLayout.SplitGridPairs, 128),
         ("quads", GpuBioheatKernelLayout.SplitGridQuads, 0),
+        ("vector4", GpuBioheatKernelLayout.SplitGridVector4, 0),
     ];
 
     public static int Run(string[] args)

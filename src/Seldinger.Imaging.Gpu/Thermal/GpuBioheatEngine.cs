@@ -20,6 +20,12 @@ namespace Seldinger.Imaging.Gpu.Thermal;
 /// </remarks>
 public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
 {
+    /// <summary>
+    /// The layout of engines from <see cref="BioheatEngines"/> and of the constructor's default: the general column
+    /// march, measured on an H200 (bench/results/B4-thermal-simulation.md); `gpubench thermal-bench` times every layout.
+    /// </summary>
+    public const GpuBioheatKernelLayout DefaultLayout = GpuBioheatKernelLayout.ColumnMarch;
+
     private readonly Context? _ownedContext;
     private readonly bool _ownsAccelerator;
     private readonly Action<Index3D, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, BioheatStepParameters> _step;
@@ -27,6 +33,7 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, BioheatStepParameters>? _stepListed;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<int>, BioheatStepParameters>? _leanListed;
     private readonly Action<Index3D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, BioheatStepParameters>? _leanGrid;
+    private readonly Action<Index3D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, BioheatStepParameters>? _leanVector4;
     private bool _disposed;
 
     /// <summary>An engine on <paramref name="accelerator"/>, which the caller keeps and disposes.</summary>
@@ -34,7 +41,7 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
     /// <param name="chunkLength">Voxels along k that one thread marches through; 0: the whole column when the (i, j) plane has enough columns for the device, else shorter chunks (at most 64 in the split layouts).</param>
     /// <param name="layout">How a step maps onto kernels (same results, different speed).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkLength"/> is negative, or <paramref name="layout"/> is unknown.</exception>
-    public GpuBioheatEngine(Accelerator accelerator, int chunkLength = 0, GpuBioheatKernelLayout layout = GpuBioheatKernelLayout.ColumnMarch)
+    public GpuBioheatEngine(Accelerator accelerator, int chunkLength = 0, GpuBioheatKernelLayout layout = DefaultLayout)
         : this(accelerator, null, ownsAccelerator: false, chunkLength, layout)
     {
     }
@@ -72,8 +79,15 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
                 {
                     GpuBioheatKernelLayout.SplitGrid => BioheatKernels.LeanStepGrid,
                     GpuBioheatKernelLayout.SplitGridPairs => BioheatKernels.LeanStepGridPairs,
-                    _ => BioheatKernels.LeanStepGridQuads,
+                    GpuBioheatKernelLayout.SplitGridQuads => BioheatKernels.LeanStepGridQuads,
+
+                    // Grids whose I is not divisible by 4 fall back to one i per thread.
+                    _ => BioheatKernels.LeanStepGrid,
                 });
+            if (layout == GpuBioheatKernelLayout.SplitGridVector4)
+            {
+                _leanVector4 = accelerator.LoadAutoGroupedStreamKernel<Index3D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, BioheatStepParameters>(BioheatKernels.LeanStepGridVector4);
+            }
         }
     }
 
@@ -136,7 +150,7 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
     }
 
     /// <summary>An engine that owns its CUDA accelerator and context.</summary>
-    internal static GpuBioheatEngine Owning(Context context, Accelerator accelerator) => new(accelerator, context, ownsAccelerator: true, 0, GpuBioheatKernelLayout.ColumnMarch);
+    internal static GpuBioheatEngine Owning(Context context, Accelerator accelerator) => new(accelerator, context, ownsAccelerator: true, 0, DefaultLayout);
 
     internal void LaunchStep(Index3D extent, ArrayView<float> t, ArrayView<float> next, ArrayView<byte> material, ArrayView<byte> fixedKind, ArrayView<float> source, ArrayView<float> omega, ArrayView<float> cem, ArrayView<float> peak, ArrayView<float> coldest, ArrayView<int> flags, ArrayView<float> table, BioheatStepParameters parameters) =>
         _step(extent, t, next, material, fixedKind, source, omega, cem, peak, coldest, flags, table, parameters);
@@ -148,8 +162,11 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
         _stepListed!(launch, t, next, material, fixedKind, source, omega, cem, peak, coldest, flags, table, general, parameters);
     }
 
-    /// <summary>The lean kernel of the plain chunks: over <paramref name="plain"/> (<see cref="GpuBioheatKernelLayout.SplitList"/>) or the whole chunk grid <paramref name="extent"/>.</summary>
-    internal void LaunchLean(Index3D extent, ArrayView<float> t, ArrayView<float> next, ArrayView<float> omega, ArrayView<float> cem, ArrayView<float> peak, ArrayView<float> coldest, ArrayView<int> flags, ArrayView<float> table, ArrayView<int> plain, int plainCount, ArrayView<int> general, BioheatStepParameters parameters)
+    /// <summary>
+    /// The lean kernel of the plain chunks: over <paramref name="plain"/> (<see cref="GpuBioheatKernelLayout.SplitList"/>)
+    /// or the whole chunk grid <paramref name="extent"/>, in groups of four i when <paramref name="vector4"/>.
+    /// </summary>
+    internal void LaunchLean(bool vector4, Index3D extent, ArrayView<float> t, ArrayView<float> next, ArrayView<float> omega, ArrayView<float> cem, ArrayView<float> peak, ArrayView<float> coldest, ArrayView<int> flags, ArrayView<float> table, ArrayView<int> plain, int plainCount, ArrayView<int> general, BioheatStepParameters parameters)
     {
         if (_leanListed is not null)
         {
@@ -157,6 +174,10 @@ public sealed class GpuBioheatEngine : IBioheatEngine, IDisposable
             {
                 _leanListed(plainCount, t, next, omega, cem, peak, coldest, flags, table, plain, general, parameters);
             }
+        }
+        else if (vector4)
+        {
+            _leanVector4!(new Index3D(extent.X / 4, extent.Y, extent.Z), t, next, omega, cem, peak, coldest, flags, table, general, parameters);
         }
         else
         {

@@ -24,4 +24,10 @@ public enum GpuBioheatKernelLayout
 
     /// <summary>As <see cref="SplitGrid"/>, with four voxels along k per iteration (four times the loads in flight, more registers).</summary>
     SplitGridQuads,
+
+    /// <summary>
+    /// As <see cref="SplitGrid"/>, with four consecutive i per lean thread read and written as 16-byte vectors (when the
+    /// grid's I is divisible by 4; else as <see cref="SplitGrid"/>).
+    /// </summary>
+    SplitGridVector4,
 }

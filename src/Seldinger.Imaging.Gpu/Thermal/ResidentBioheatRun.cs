@@ -41,6 +41,9 @@ public sealed class ResidentBioheatRun : IDisposable
     private readonly MemoryBuffer1D<int, Stride1D.Dense>? _general;
     private readonly int _plainCount;
     private readonly int _threads;
+
+    // Lean threads of four i (SplitGridVector4 on a grid whose I is divisible by 4).
+    private readonly bool _vector4;
     private int _generalKnown;
     private int _stepsSinceCount;
     private bool _currentIsA = true;
@@ -65,7 +68,8 @@ public sealed class ResidentBioheatRun : IDisposable
         var table = BioheatTable.Build(problem);
         var flags = BioheatChunkFlags.Build(problem, ChunkLength);
         _threads = flags.Length;
-        var (plain, general) = _split ? BioheatChunkFlags.Lists(flags) : ([], []);
+        _vector4 = engine.Layout == GpuBioheatKernelLayout.SplitGridVector4 && g.SizeI % 4 == 0;
+        var (plain, general) = _split ? BioheatChunkFlags.Lists(flags, _vector4 ? 4 : 1) : ([], []);
         _plainCount = plain.Length;
         _generalKnown = _split ? general[0] : 0;
         var accelerator = engine.Accelerator;
@@ -177,7 +181,7 @@ public sealed class ResidentBioheatRun : IDisposable
                 // The general chunks first: a plain chunk that turns hot in this step is appended by the lean kernel
                 // after its own (complete) update, and the general kernel takes it over from the next step on.
                 _engine.LaunchStepListed(GeneralLaunch(), current.View, next.View, _material.View, _fixed.View, _source.View, _omega.View, _cem.View, _peak.View, _coldest.View, _flags.View, _table.View, _general!.View, parameters);
-                _engine.LaunchLean(_extent, current.View, next.View, _omega.View, _cem.View, _peak.View, _coldest.View, _flags.View, _table.View, _plain!.View, _plainCount, _general.View, parameters);
+                _engine.LaunchLean(_vector4, _extent, current.View, next.View, _omega.View, _cem.View, _peak.View, _coldest.View, _flags.View, _table.View, _plain!.View, _plainCount, _general.View, parameters);
                 if (++_stepsSinceCount == CountEvery)
                 {
                     ReadGeneralCount();

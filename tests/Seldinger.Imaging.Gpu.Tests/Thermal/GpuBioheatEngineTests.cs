@@ -144,6 +144,7 @@ public sealed class GpuBioheatEngineTests : IDisposable
     [InlineData(GpuBioheatKernelLayout.SplitGrid)]
     [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
     [InlineData(GpuBioheatKernelLayout.SplitGridQuads)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridVector4)]
     public void Run_RandomHeatFreezeThawProblems_MatchesCpuEngine(GpuBioheatKernelLayout layout)
     {
         var random = new Random(4242);
@@ -183,10 +184,11 @@ public sealed class GpuBioheatEngineTests : IDisposable
     [InlineData(GpuBioheatKernelLayout.SplitGrid)]
     [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
     [InlineData(GpuBioheatKernelLayout.SplitGridQuads)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridVector4)]
     public void Run_NoSourceNoFixedUniformMaterial_MatchesCpuEngineAndStaysFinite(GpuBioheatKernelLayout layout)
     {
         var random = new Random(7);
-        var g = new VolumeGeometry(9, 7, 20, WorldPoint.Origin, 1, 1, 1);
+        var g = new VolumeGeometry(layout == GpuBioheatKernelLayout.SplitGridVector4 ? 12 : 9, 7, 20, WorldPoint.Origin, 1, 1, 1);
         var initial = new Volume<float>(g);
         for (var n = 0; n < initial.Voxels.Length; n++)
         {
@@ -280,9 +282,10 @@ public sealed class GpuBioheatEngineTests : IDisposable
     [InlineData(GpuBioheatKernelLayout.SplitGrid)]
     [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
     [InlineData(GpuBioheatKernelLayout.SplitGridQuads)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridVector4)]
     public void Run_TinyAndOddGrids_MatchesCpuEngine(GpuBioheatKernelLayout layout)
     {
-        (int I, int J, int K)[] sizes = [(1, 1, 1), (2, 3, 1), (1, 1, 5), (3, 1, 2), (1, 4, 3), (2, 1, 7), (17, 3, 2), (5, 2, 9), (33, 1, 4)];
+        (int I, int J, int K)[] sizes = [(1, 1, 1), (2, 3, 1), (1, 1, 5), (3, 1, 2), (1, 4, 3), (2, 1, 7), (17, 3, 2), (5, 2, 9), (33, 1, 4), (4, 1, 1), (4, 3, 2), (8, 1, 5), (12, 5, 3)];
         var random = new Random(31);
         var cpu = new CpuBioheatEngine(1);
         foreach (var (ni, nj, nk) in sizes)

@@ -103,6 +103,8 @@ public sealed class GpuBioheatKernelLayoutTests : IDisposable
     [InlineData(GpuBioheatKernelLayout.SplitGridPairs, 4)]
     [InlineData(GpuBioheatKernelLayout.SplitGridPairs, 5)]
     [InlineData(GpuBioheatKernelLayout.SplitGridQuads, 7)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridVector4, 3)]
+    [InlineData(GpuBioheatKernelLayout.SplitGridVector4, 0)]
     public void SplitLists_CoverEveryChunkOnce_PlainOnlyWhereTrulyPlain(GpuBioheatKernelLayout layout, int chunkLength)
     {
         var problem = ListProblem();
@@ -135,7 +137,16 @@ public sealed class GpuBioheatKernelLayoutTests : IDisposable
                     int k0 = c * length, k1 = Math.Min(g.SizeK, k0 + length);
                     var hot = (flags[t] & BioheatKernels.Hot) != 0;
                     var damaged = Enumerable.Range(k0, k1 - k0).Any(k => omega[i, j, k] > 0);
-                    Assert.True(hot == damaged, $"chunk {t}: Hot flag {hot}, Ω > 0 {damaged}");
+                    // Four-wide lean threads mark their whole group hot; otherwise Hot means exactly "Ω > 0 somewhere in the chunk"
+                    // (in the general kernel always).
+                    Assert.True(damaged ? hot : !hot || layout == GpuBioheatKernelLayout.SplitGridVector4, $"chunk {t}: Hot flag {hot}, Ω > 0 {damaged}");
+                    if (layout == GpuBioheatKernelLayout.SplitGridVector4)
+                    {
+                        var group = t - (t % 4);
+                        Assert.Equal(inPlain.Contains(group), inPlain.Contains(t));
+                        Assert.True(!inPlain.Contains(t) || ((flags[group] & BioheatKernels.Hot) != 0) == hot, $"chunk {t}: its lean group is not hot as one");
+                    }
+
 
                     // Exactly one kernel owns each chunk: the lean one while it is listed plain and not hot, else the general one.
                     var lean = inPlain.Contains(t) && !hot;
@@ -170,6 +181,7 @@ public sealed class GpuBioheatKernelLayoutTests : IDisposable
     [InlineData(nameof(BioheatKernels.LeanStepGrid), false)]
     [InlineData(nameof(BioheatKernels.LeanStepGridPairs), false)]
     [InlineData(nameof(BioheatKernels.LeanStepGridQuads), false)]
+    [InlineData(nameof(BioheatKernels.LeanStepGridVector4), false)]
     [InlineData(nameof(BioheatKernels.HoldProbe), true)]
     public void Kernel_CompilesToPtxForSm90(string kernel, bool readsBytes)
     {
@@ -189,6 +201,11 @@ public sealed class GpuBioheatKernelLayoutTests : IDisposable
 
         // The lean kernels read no material or fixed-kind byte; the general ones do (so the check can fail).
         Assert.Equal(readsBytes, ptx.Contains(".u8", StringComparison.Ordinal));
+
+        // Only the four-wide lean kernel reads and writes T as 16-byte vectors.
+        var vector = kernel == nameof(BioheatKernels.LeanStepGridVector4);
+        Assert.Equal(vector, ptx.Contains("ld.v4.f32", StringComparison.Ordinal));
+        Assert.Equal(vector, ptx.Contains("st.v4.f32", StringComparison.Ordinal));
         _output.WriteLine($"{kernel}: {ptx.Length} characters of PTX, {Count(ptx, "\tld.")} loads, {Count(ptx, "ex2.approx")} ex2");
     }
 

@@ -123,19 +123,32 @@ internal static class BioheatChunkFlags
     /// <summary>
     /// The split layouts' start lists from the flag words: the plain threads (no <see cref="BioheatKernels.NotPlain"/>
     /// bit) in ascending order, and the general list as the device holds it: element 0 the count, then the other
-    /// threads ascending, then room for every plain thread (each is appended at most once, when it turns hot).
+    /// threads ascending, then room for every plain thread (each is appended at most once, when it turns hot). With
+    /// <paramref name="groupWidth"/> 4 (<see cref="BioheatKernels.LeanStepGridVector4"/>; I divisible by 4) a thread is
+    /// plain only when its whole group of four is (<see cref="BioheatKernels.PlainGroup"/>).
     /// </summary>
-    public static (int[] Plain, int[] General) Lists(int[] flags)
+    public static (int[] Plain, int[] General) Lists(int[] flags, int groupWidth = 1)
     {
-        var plainCount = flags.Count(f => (f & BioheatKernels.NotPlain) == 0);
-        var plain = new int[plainCount];
+        var isPlain = new bool[flags.Length];
+        for (var t = 0; t < flags.Length; t += groupWidth)
+        {
+            var plain = groupWidth == 4
+                ? BioheatKernels.PlainGroup(flags[t], flags[t + 1], flags[t + 2], flags[t + 3])
+                : (flags[t] & BioheatKernels.NotPlain) == 0;
+            for (var x = 0; x < groupWidth; x++)
+            {
+                isPlain[t + x] = plain;
+            }
+        }
+
+        var plainList = new int[isPlain.Count(b => b)];
         var general = new int[1 + flags.Length];
         int p = 0, g = 0;
         for (var t = 0; t < flags.Length; t++)
         {
-            if ((flags[t] & BioheatKernels.NotPlain) == 0)
+            if (isPlain[t])
             {
-                plain[p++] = t;
+                plainList[p++] = t;
             }
             else
             {
@@ -144,6 +157,6 @@ internal static class BioheatChunkFlags
         }
 
         general[0] = g;
-        return (plain, general);
+        return (plainList, general);
     }
 }

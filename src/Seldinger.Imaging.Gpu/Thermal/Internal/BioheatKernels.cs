@@ -166,6 +166,94 @@ internal static class BioheatKernels
         BioheatStepParameters p) =>
         LeanChunk(index.X, index.Y, index.Z, index.X + (p.SizeI * (index.Y + (p.SizeJ * index.Z))), t, next, omega, cem, peak, coldest, flags, table, general, p, pairs: true, quads: true);
 
+    /// <summary>
+    /// The lean step with four consecutive i per thread (index.X: i / 4; needs I divisible by 4, so that every row of
+    /// four starts on a 16-byte boundary): T of the thread's own, south and north rows are read as one 16-byte vector
+    /// each (ld.v4.f32), the i−1 and i+4 neighbours singly; T′ is written as one vector. The four chunks go together:
+    /// lean only when all four are plain (<see cref="PlainGroup"/>), and all four move to the general list when one turns hot.
+    /// </summary>
+    public static void LeanStepGridVector4(
+        Index3D index,
+        ArrayView<float> t,
+        ArrayView<float> next,
+        ArrayView<float> omega,
+        ArrayView<float> cem,
+        ArrayView<float> peak,
+        ArrayView<float> coldest,
+        ArrayView<int> flags,
+        ArrayView<float> table,
+        ArrayView<int> general,
+        BioheatStepParameters p)
+    {
+        var si = p.SizeI;
+        var sj = p.SizeJ;
+        var sk = p.SizeK;
+        var i0 = 4 * index.X;
+        var j = index.Y;
+        var thread = i0 + (si * (j + (sj * index.Z)));
+        var flag = flags[thread];
+        if (!PlainGroup(flag, flags[thread + 1], flags[thread + 2], flags[thread + 3]))
+        {
+            return;
+        }
+
+        var m = flag & MaterialMask;
+        var count = p.MaterialCount;
+        var c = new PlainCoefficients(table, count, m);
+        var plane = si * sj;
+        var k0 = index.Z * p.ChunkLength;
+        var k1 = k0 + p.ChunkLength < sk ? k0 + p.ChunkLength : sk;
+        var rows = t.Cast<Float4>();
+        var nextRows = next.Cast<Float4>();
+
+        // In units of four floats: the row below/above in j, and the plane.
+        var southRow = j > 0 ? -(si / 4) : 0;
+        var northRow = j < sj - 1 ? si / 4 : 0;
+        var planeRows = plane / 4;
+        var n = i0 + (si * j) + (plane * k0);
+        var row = n / 4;
+        var tC = rows[row];
+        var tDown = k0 > 0 ? rows[row - planeRows] : tC;
+        var becameHot = false;
+        for (var k = k0; k < k1; k++)
+        {
+            var tUp = k < sk - 1 ? rows[row + planeRows] : tC;
+            var tSouth = rows[row + southRow];
+            var tNorth = rows[row + northRow];
+            var tWest = i0 > 0 ? t[n - 1] : tC.X;
+            var tEast = i0 + 4 < si ? t[n + 4] : tC.W;
+            Float4 result;
+            result.X = PlainVoxel(c, p, tC.X, tWest, tC.Y, tSouth.X, tNorth.X, tDown.X, tUp.X);
+            result.Y = PlainVoxel(c, p, tC.Y, tC.X, tC.Z, tSouth.Y, tNorth.Y, tDown.Y, tUp.Y);
+            result.Z = PlainVoxel(c, p, tC.Z, tC.Y, tC.W, tSouth.Z, tNorth.Z, tDown.Z, tUp.Z);
+            result.W = PlainVoxel(c, p, tC.W, tC.Z, tEast, tSouth.W, tNorth.W, tDown.W, tUp.W);
+            nextRows[row] = result;
+            becameHot |= Track(omega, cem, peak, coldest, table, p, count, m, n, result.X);
+            becameHot |= Track(omega, cem, peak, coldest, table, p, count, m, n + 1, result.Y);
+            becameHot |= Track(omega, cem, peak, coldest, table, p, count, m, n + 2, result.Z);
+            becameHot |= Track(omega, cem, peak, coldest, table, p, count, m, n + 3, result.W);
+            tDown = tC;
+            tC = tUp;
+            n += plane;
+            row += planeRows;
+        }
+
+        if (becameHot)
+        {
+            var slot = Atomic.Add(ref general[0], 4);
+            for (var x = 0; x < 4; x++)
+            {
+                flags[thread + x] = flag | Hot;
+                general[1 + slot + x] = thread + x;
+            }
+        }
+    }
+
+    /// <summary>Whether four consecutive chunks (i divisible by 4 first) all take the lean path: all plain, one material.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool PlainGroup(int f0, int f1, int f2, int f3) =>
+        ((f0 | f1 | f2 | f3) & NotPlain) == 0 && f0 == f1 && f0 == f2 && f0 == f3;
+
     /// <summary>The general step of one column chunk: any materials, fixed voxels, sources and damage.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StepChunk(
@@ -590,5 +678,14 @@ internal static class BioheatKernels
 
             return FrozenConductivity + ((Conductivity - FrozenConductivity) * ((t - p.PhaseLow) * p.InversePhaseRange));
         }
+    }
+
+    /// <summary>Four consecutive floats, loaded and stored as one 16-byte vector on CUDA.</summary>
+    private struct Float4
+    {
+        public float X;
+        public float Y;
+        public float Z;
+        public float W;
     }
 }
