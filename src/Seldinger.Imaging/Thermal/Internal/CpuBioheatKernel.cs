@@ -339,34 +339,82 @@ internal sealed class CpuBioheatKernel
         var offsets = (southOffset, northOffset, downOffset, upOffset);
         var active = PlainScalar(from, to, source, b, b, b + 1, offsets, gx, gy, gz, w, dtc, tb, perfused);
 
+        var stencil = new PlainStencil(gx, gy, gz, w, dtc, tb, _sourceScale, _c.SourceCutoff, southOffset, northOffset, downOffset, upOffset);
+        var (n, extreme) = (source is null, perfused) switch
+        {
+            (true, false) => PlainVectors<Off, Off>(from, to, source, b + 1, last, stencil),
+            (true, true) => PlainVectors<Off, On>(from, to, source, b + 1, last, stencil),
+            (false, false) => PlainVectors<On, Off>(from, to, source, b + 1, last, stencil),
+            _ => PlainVectors<On, On>(from, to, source, b + 1, last, stencil),
+        };
+        active |= extreme;
+        for (; n < last; n++)
+        {
+            active |= PlainScalar(from, to, source, n, n - 1, n + 1, offsets, gx, gy, gz, w, dtc, tb, perfused);
+        }
+
+        if (last > b)
+        {
+            active |= PlainScalar(from, to, source, last, last - 1, last, offsets, gx, gy, gz, w, dtc, tb, perfused);
+        }
+
+        return active;
+    }
+
+    /// <summary>A compile-time switch: the JIT compiles one copy of <see cref="PlainVectors"/> per combination.</summary>
+    private interface ISwitch
+    {
+        static abstract bool Enabled { get; }
+    }
+
+    private readonly struct On : ISwitch
+    {
+        public static bool Enabled => true;
+    }
+
+    private readonly struct Off : ISwitch
+    {
+        public static bool Enabled => false;
+    }
+
+    /// <summary>The coefficients of a plain row and its neighbour offsets.</summary>
+    private readonly record struct PlainStencil(float Gx, float Gy, float Gz, float W, float Dtc, float Tb, float Scale, float Cutoff, int South, int North, int Down, int Up);
+
+    /// <summary>
+    /// The inner voxels of a plain row, eight (a Vector&lt;float&gt;) at a time from <paramref name="first"/> up to
+    /// <paramref name="last"/> (excluded); returns the first voxel it did not write (the scalar tail of a row too short
+    /// for one vector) and whether a new temperature reached the damage or the cold activity threshold.
+    /// <typeparamref name="TSource"/>: add the heat source; <typeparamref name="TPerfused"/>: read the perfusion factor.
+    /// </summary>
+    private (int Next, bool Extreme) PlainVectors<TSource, TPerfused>(float[] from, float[] to, float[]? source, int first, int last, PlainStencil s)
+        where TSource : struct, ISwitch
+        where TPerfused : struct, ISwitch
+    {
         ref var tRef = ref MemoryMarshal.GetArrayDataReference(from);
         ref var nextRef = ref MemoryMarshal.GetArrayDataReference(to);
-        var width = Vector<float>.Count;
-        var gxv = new Vector<float>(gx);
-        var gyv = new Vector<float>(gy);
-        var gzv = new Vector<float>(gz);
-        var wv = new Vector<float>(w);
-        var dtcv = new Vector<float>(dtc);
-        var tbv = new Vector<float>(tb);
-        var hotv = new Vector<float>(_c.DamageThreshold);
-        var coldv = new Vector<float>(_c.ColdActivity);
-        ref var sourceRef = ref source is null ? ref tRef : ref MemoryMarshal.GetArrayDataReference(source);
-        var scalev = new Vector<float>(_sourceScale);
-        var cutoffv = new Vector<float>(_c.SourceCutoff);
-        var southStep = (nuint)southOffset;
-        var northStep = (nuint)northOffset;
-        var downStep = (nuint)downOffset;
-        var upStep = (nuint)upOffset;
+        ref var sourceRef = ref TSource.Enabled ? ref MemoryMarshal.GetArrayDataReference(source!) : ref tRef;
         ref var factorRef = ref MemoryMarshal.GetArrayDataReference(_factor);
-        var extremes = Vector<int>.Zero;
-        var n = b + 1;
+        var width = Vector<float>.Count;
+        var gxv = new Vector<float>(s.Gx);
+        var gyv = new Vector<float>(s.Gy);
+        var gzv = new Vector<float>(s.Gz);
+        var wv = new Vector<float>(s.W);
+        var dtcv = new Vector<float>(s.Dtc);
+        var tbv = new Vector<float>(s.Tb);
+        var southStep = (nuint)s.South;
+        var northStep = (nuint)s.North;
+        var downStep = (nuint)s.Down;
+        var upStep = (nuint)s.Up;
+        var n = first;
+        var highest = new Vector<float>(float.NegativeInfinity);
+        var lowest = new Vector<float>(float.PositiveInfinity);
         for (; n < last; n += width)
         {
             if (n + width > last)
             {
                 // The last group ends at the row's last inner voxel; the voxels it shares with the group before get
                 // the same values again.
-                if (last - width < b + 1)
+                if (last - width < first)
                 {
                     break;
                 }
@@ -383,34 +431,24 @@ internal sealed class CpuBioheatKernel
             var down = Vector.LoadUnsafe(ref tRef, o - downStep);
             var up = Vector.LoadUnsafe(ref tRef, o + upStep);
             var sum = (gxv * (west - c)) + (gxv * (east - c)) + (gyv * (south - c)) + (gyv * (north - c)) + (gzv * (down - c)) + (gzv * (up - c));
-            var perfusion = (perfused ? wv * Vector.LoadUnsafe(ref factorRef, o) : wv) * (tbv - c);
+            var perfusion = (TPerfused.Enabled ? wv * Vector.LoadUnsafe(ref factorRef, o) : wv) * (tbv - c);
             Vector<float> result;
-            if (source is null)
+            if (TSource.Enabled)
             {
-                result = c + (dtcv * (sum + perfusion));
+                var q = Vector.ConditionalSelect(Vector.LessThan(c, new Vector<float>(s.Cutoff)), Vector.LoadUnsafe(ref sourceRef, o) * new Vector<float>(s.Scale), Vector<float>.Zero);
+                result = c + (dtcv * (sum + perfusion + q));
             }
             else
             {
-                var q = Vector.ConditionalSelect(Vector.LessThan(c, cutoffv), Vector.LoadUnsafe(ref sourceRef, o) * scalev, Vector<float>.Zero);
-                result = c + (dtcv * (sum + perfusion + q));
+                result = c + (dtcv * (sum + perfusion));
             }
 
             result.StoreUnsafe(ref nextRef, o);
-            extremes |= Vector.GreaterThanOrEqual(result, hotv) | Vector.LessThanOrEqual(result, coldv);
+            highest = Vector.MaxNative(highest, result);
+            lowest = Vector.MinNative(lowest, result);
         }
 
-        active |= extremes != Vector<int>.Zero;
-        for (; n < last; n++)
-        {
-            active |= PlainScalar(from, to, source, n, n - 1, n + 1, offsets, gx, gy, gz, w, dtc, tb, perfused);
-        }
-
-        if (last > b)
-        {
-            active |= PlainScalar(from, to, source, last, last - 1, last, offsets, gx, gy, gz, w, dtc, tb, perfused);
-        }
-
-        return active;
+        return (n, Vector.GreaterThanOrEqualAny(highest, new Vector<float>(_c.DamageThreshold)) || Vector.LessThanOrEqualAny(lowest, new Vector<float>(_c.ColdActivity)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
