@@ -54,6 +54,9 @@ internal sealed class CpuBioheatKernel
     private readonly float[] _factor;
     private readonly ParallelOptions _parallel;
     private readonly int _threads;
+
+    // Rows long enough (two vectors of eight lanes) for PlainVectors to take the whole row, ends included.
+    private readonly bool _wholeRowVectors;
     private float[] _t;
     private float[] _next;
 
@@ -99,6 +102,7 @@ internal sealed class CpuBioheatKernel
         _factor = factor;
         factor.AsSpan(0, _count).Fill(1f);
         _parallel = parallel;
+        _wholeRowVectors = Vector<float>.Count == 8 && Vector256.IsHardwareAccelerated && _si >= 16;
         _threads = parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
         BlockSteps = blockSteps > 0 ? blockSteps : ChooseBlockSteps(_plane);
         var rows = _sj * _sk;
@@ -335,17 +339,30 @@ internal sealed class CpuBioheatKernel
         var last = b + _si - 1;
         var source = _rowSource[r] ? _source : null;
 
+        var stencil = new PlainStencil(gx, gy, gz, w, dtc, tb, _sourceScale, _c.SourceCutoff, southOffset, northOffset, downOffset, upOffset);
+        if (_wholeRowVectors)
+        {
+            // Rows of 16 voxels or more: the end voxels in the first and last vector too (their missing i-neighbour
+            // shuffled in from their own lane).
+            var whole = (source is null, perfused) switch
+            {
+                (true, false) => PlainVectors<Off, Off>(from, to, source, b, last + 1, stencil, rowEnds: true),
+                (true, true) => PlainVectors<Off, On>(from, to, source, b, last + 1, stencil, rowEnds: true),
+                (false, false) => PlainVectors<On, Off>(from, to, source, b, last + 1, stencil, rowEnds: true),
+                _ => PlainVectors<On, On>(from, to, source, b, last + 1, stencil, rowEnds: true),
+            };
+            return whole.Extreme;
+        }
+
         // First voxel: its i− neighbour is itself (zero flux).
         var offsets = (southOffset, northOffset, downOffset, upOffset);
         var active = PlainScalar(from, to, source, b, b, b + 1, offsets, gx, gy, gz, w, dtc, tb, perfused);
-
-        var stencil = new PlainStencil(gx, gy, gz, w, dtc, tb, _sourceScale, _c.SourceCutoff, southOffset, northOffset, downOffset, upOffset);
         var (n, extreme) = (source is null, perfused) switch
         {
-            (true, false) => PlainVectors<Off, Off>(from, to, source, b + 1, last, stencil),
-            (true, true) => PlainVectors<Off, On>(from, to, source, b + 1, last, stencil),
-            (false, false) => PlainVectors<On, Off>(from, to, source, b + 1, last, stencil),
-            _ => PlainVectors<On, On>(from, to, source, b + 1, last, stencil),
+            (true, false) => PlainVectors<Off, Off>(from, to, source, b + 1, last, stencil, rowEnds: false),
+            (true, true) => PlainVectors<Off, On>(from, to, source, b + 1, last, stencil, rowEnds: false),
+            (false, false) => PlainVectors<On, Off>(from, to, source, b + 1, last, stencil, rowEnds: false),
+            _ => PlainVectors<On, On>(from, to, source, b + 1, last, stencil, rowEnds: false),
         };
         active |= extreme;
         for (; n < last; n++)
@@ -381,86 +398,119 @@ internal sealed class CpuBioheatKernel
     private readonly record struct PlainStencil(float Gx, float Gy, float Gz, float W, float Dtc, float Tb, float Scale, float Cutoff, int South, int North, int Down, int Up);
 
     /// <summary>
-    /// The inner voxels of a plain row, eight (a Vector&lt;float&gt;) at a time from <paramref name="first"/> up to
-    /// <paramref name="last"/> (excluded); returns the first voxel it did not write (the scalar tail of a row too short
-    /// for one vector) and whether a new temperature reached the damage or the cold activity threshold.
-    /// <typeparamref name="TSource"/>: add the heat source; <typeparamref name="TPerfused"/>: read the perfusion factor.
+    /// Voxels [<paramref name="first"/>, <paramref name="end"/>) of a plain row, a Vector&lt;float&gt; at a time; the
+    /// last vector ends at <paramref name="end"/> and may overlap the one before (its shared voxels get the same values
+    /// again). <paramref name="rowEnds"/>: the range is the whole row (16 voxels or more, eight lanes), so the first
+    /// vector's i− neighbour and the last vector's i+ neighbour come from their own lanes shuffled (zero flux at the
+    /// row's ends); else the range is the row's inner voxels, and if it is shorter than one vector nothing is written.
+    /// Returns the first voxel not written and whether a new temperature reached the damage or the cold activity
+    /// threshold. <typeparamref name="TSource"/>: add the heat source; <typeparamref name="TPerfused"/>: read the
+    /// perfusion factor.
     /// </summary>
-    private (int Next, bool Extreme) PlainVectors<TSource, TPerfused>(float[] from, float[] to, float[]? source, int first, int last, PlainStencil s)
+    private (int Next, bool Extreme) PlainVectors<TSource, TPerfused>(float[] from, float[] to, float[]? source, int first, int end, PlainStencil s, bool rowEnds)
         where TSource : struct, ISwitch
         where TPerfused : struct, ISwitch
     {
         ref var tRef = ref MemoryMarshal.GetArrayDataReference(from);
         ref var nextRef = ref MemoryMarshal.GetArrayDataReference(to);
-        ref var sourceRef = ref TSource.Enabled ? ref MemoryMarshal.GetArrayDataReference(source!) : ref tRef;
-        ref var factorRef = ref MemoryMarshal.GetArrayDataReference(_factor);
         var width = Vector<float>.Count;
-        var gxv = new Vector<float>(s.Gx);
-        var gyv = new Vector<float>(s.Gy);
-        var gzv = new Vector<float>(s.Gz);
-        var wv = new Vector<float>(s.W);
-        var dtcv = new Vector<float>(s.Dtc);
-        var tbv = new Vector<float>(s.Tb);
-        var southStep = (nuint)s.South;
-        var northStep = (nuint)s.North;
-        var downStep = (nuint)s.Down;
-        var upStep = (nuint)s.Up;
-        var n = first;
         var highest = new Vector<float>(float.NegativeInfinity);
         var lowest = new Vector<float>(float.PositiveInfinity);
-        for (; n < last; n += width)
+        if (end - first < width)
         {
-            if (n + width > last)
-            {
-                // The last group ends at the row's last inner voxel; the voxels it shares with the group before get
-                // the same values again.
-                if (last - width < first)
-                {
-                    break;
-                }
+            return (first, false);
+        }
 
-                n = last - width;
-            }
-
-            var o = (nuint)n;
+        var n = first;
+        if (rowEnds)
+        {
+            var o = (nuint)first;
             var c = Vector.LoadUnsafe(ref tRef, o);
-            var west = Vector.LoadUnsafe(ref tRef, o - 1);
-            var east = Vector.LoadUnsafe(ref tRef, o + 1);
-            var south = Vector.LoadUnsafe(ref tRef, o - southStep);
-            var north = Vector.LoadUnsafe(ref tRef, o + northStep);
-            var down = Vector.LoadUnsafe(ref tRef, o - downStep);
-            var up = Vector.LoadUnsafe(ref tRef, o + upStep);
-            var sum = (gxv * (west - c)) + (gxv * (east - c)) + (gyv * (south - c)) + (gyv * (north - c)) + (gzv * (down - c)) + (gzv * (up - c));
-            var perfusion = (TPerfused.Enabled ? wv * Vector.LoadUnsafe(ref factorRef, o) : wv) * (tbv - c);
-            Vector<float> result;
-            if (TSource.Enabled)
-            {
-                var q = Vector.ConditionalSelect(Vector.LessThan(c, new Vector<float>(s.Cutoff)), Vector.LoadUnsafe(ref sourceRef, o) * new Vector<float>(s.Scale), Vector<float>.Zero);
-                result = c + (dtcv * (sum + perfusion + q));
-            }
-            else
-            {
-                result = c + (dtcv * (sum + perfusion));
-            }
-
-            result.StoreUnsafe(ref nextRef, o);
+            var west = Vector256.Shuffle(c.AsVector256(), Vector256.Create(0, 0, 1, 2, 3, 4, 5, 6)).AsVector();
+            var result = PlainLanes<TSource, TPerfused>(ref tRef, ref nextRef, source, o, c, west, Vector.LoadUnsafe(ref tRef, o + 1), s);
             highest = Vector.MaxNative(highest, result);
             lowest = Vector.MinNative(lowest, result);
+            n += width;
+            end--;
+        }
+
+        // Whole vectors inside [n, end); then one ending exactly at end.
+        for (; n + width <= end; n += width)
+        {
+            var o = (nuint)n;
+            var c = Vector.LoadUnsafe(ref tRef, o);
+            var result = PlainLanes<TSource, TPerfused>(ref tRef, ref nextRef, source, o, c, Vector.LoadUnsafe(ref tRef, o - 1), Vector.LoadUnsafe(ref tRef, o + 1), s);
+            highest = Vector.MaxNative(highest, result);
+            lowest = Vector.MinNative(lowest, result);
+        }
+
+        if (rowEnds)
+        {
+            // The row's last vector, ending at its last voxel.
+            var o = (nuint)(end + 1 - width);
+            var c = Vector.LoadUnsafe(ref tRef, o);
+            var east = Vector256.Shuffle(c.AsVector256(), Vector256.Create(1, 2, 3, 4, 5, 6, 7, 7)).AsVector();
+            var result = PlainLanes<TSource, TPerfused>(ref tRef, ref nextRef, source, o, c, Vector.LoadUnsafe(ref tRef, o - 1), east, s);
+            highest = Vector.MaxNative(highest, result);
+            lowest = Vector.MinNative(lowest, result);
+            n = end + 1;
+        }
+        else if (n < end)
+        {
+            var o = (nuint)(end - width);
+            var c = Vector.LoadUnsafe(ref tRef, o);
+            var result = PlainLanes<TSource, TPerfused>(ref tRef, ref nextRef, source, o, c, Vector.LoadUnsafe(ref tRef, o - 1), Vector.LoadUnsafe(ref tRef, o + 1), s);
+            highest = Vector.MaxNative(highest, result);
+            lowest = Vector.MinNative(lowest, result);
+            n = end;
         }
 
         return (n, Vector.GreaterThanOrEqualAny(highest, new Vector<float>(_c.DamageThreshold)) || Vector.LessThanOrEqualAny(lowest, new Vector<float>(_c.ColdActivity)));
     }
 
+    /// <summary>The plain stencil on the lanes at <paramref name="o"/>, given their temperatures and i-neighbours; stores and returns T′.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector<float> PlainLanes<TSource, TPerfused>(ref float tRef, ref float nextRef, float[]? source, nuint o, Vector<float> c, Vector<float> west, Vector<float> east, PlainStencil s)
+        where TSource : struct, ISwitch
+        where TPerfused : struct, ISwitch
+    {
+        var gx = new Vector<float>(s.Gx);
+        var gy = new Vector<float>(s.Gy);
+        var gz = new Vector<float>(s.Gz);
+        var south = Vector.LoadUnsafe(ref tRef, o - (nuint)s.South);
+        var north = Vector.LoadUnsafe(ref tRef, o + (nuint)s.North);
+        var down = Vector.LoadUnsafe(ref tRef, o - (nuint)s.Down);
+        var up = Vector.LoadUnsafe(ref tRef, o + (nuint)s.Up);
+        var sum = (gx * (west - c)) + (gx * (east - c)) + (gy * (south - c)) + (gy * (north - c)) + (gz * (down - c)) + (gz * (up - c));
+        var w = new Vector<float>(s.W);
+        var perfusion = (TPerfused.Enabled ? w * Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_factor), o) : w) * (new Vector<float>(s.Tb) - c);
+        Vector<float> result;
+        if (TSource.Enabled)
+        {
+            var q = Vector.ConditionalSelect(Vector.LessThan(c, new Vector<float>(s.Cutoff)), Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(source!), o) * new Vector<float>(s.Scale), Vector<float>.Zero);
+            result = c + (new Vector<float>(s.Dtc) * (sum + perfusion + q));
+        }
+        else
+        {
+            result = c + (new Vector<float>(s.Dtc) * (sum + perfusion));
+        }
+
+        result.StoreUnsafe(ref nextRef, o);
+        return result;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool PlainScalar(float[] t, float[] next, float[]? source, int n, int west, int east, (int South, int North, int Down, int Up) offsets, float gx, float gy, float gz, float w, float dtc, float tb, bool perfused)
     {
-        var c = t[n];
-        var sum = (gx * (t[west] - c)) + (gx * (t[east] - c)) + (gy * (t[n - offsets.South] - c)) + (gy * (t[n + offsets.North] - c))
-            + (gz * (t[n - offsets.Down] - c)) + (gz * (t[n + offsets.Up] - c));
-        var perfusion = (perfused ? w * _factor[n] : w) * (tb - c);
+        // Unchecked reads: n and its neighbours lie in the grid by construction (the offsets are 0 on its faces).
+        ref var tr = ref MemoryMarshal.GetArrayDataReference(t);
+        var c = Unsafe.Add(ref tr, n);
+        var sum = (gx * (Unsafe.Add(ref tr, west) - c)) + (gx * (Unsafe.Add(ref tr, east) - c)) + (gy * (Unsafe.Add(ref tr, n - offsets.South) - c))
+            + (gy * (Unsafe.Add(ref tr, n + offsets.North) - c)) + (gz * (Unsafe.Add(ref tr, n - offsets.Down) - c)) + (gz * (Unsafe.Add(ref tr, n + offsets.Up) - c));
+        var perfusion = (perfused ? w * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_factor), n) : w) * (tb - c);
         var result = source is null ? c + (dtc * (sum + perfusion))
-            : c + (dtc * (sum + perfusion + (c < _c.SourceCutoff ? source[n] * _sourceScale : 0f)));
-        next[n] = result;
+            : c + (dtc * (sum + perfusion + (c < _c.SourceCutoff ? Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(source), n) * _sourceScale : 0f)));
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(next), n) = result;
         return result >= _c.DamageThreshold || result <= _c.ColdActivity;
     }
 
@@ -653,25 +703,36 @@ internal sealed class CpuBioheatKernel
     {
         var b = r * _si;
         var flags = 0;
-        Span<float> pad = stackalloc float[Lanes * 6];
-        for (var i = 0; i < _si; i += Lanes)
+        var hotv = Vector256.Create(_c.DamageThreshold);
+        var coldv = Vector256.Create(MathF.Max(_c.ColdTracking, _c.ColdActivity));
+        ref var tRef = ref MemoryMarshal.GetArrayDataReference(next);
+        var i = 0;
+        for (; i + Lanes <= _si; i += Lanes)
         {
+            // Most groups of a row that got hot are neither hot nor cold: one compare skips them.
             var n = b + i;
-            var length = Math.Min(Lanes, _si - i);
-            if (length == Lanes)
+            var t = Vector256.LoadUnsafe(ref tRef, (nuint)n);
+            if ((Vector256.GreaterThanOrEqual(t, hotv) | Vector256.LessThanOrEqual(t, coldv)) == Vector256<float>.Zero)
             {
-                flags |= DamageLanes(n, next.AsSpan(n, Lanes), _omega.AsSpan(n, Lanes), _cem.AsSpan(n, Lanes), _peak.AsSpan(n, Lanes), _coldest.AsSpan(n, Lanes), _factor.AsSpan(n, Lanes), Lanes);
                 continue;
             }
 
-            // The row's end: padded lanes start below both thresholds and are not written back.
+            flags |= DamageLanes(ref Unsafe.Add(ref tRef, n), ref _omega[n], ref _cem[n], ref _peak[n], ref _coldest[n], ref _factor[n], n, Lanes);
+        }
+
+        if (i < _si)
+        {
+            // The row's end: padded lanes are NaN (neither hot nor cold) and are not written back.
+            var n = b + i;
+            var length = _si - i;
+            Span<float> pad = stackalloc float[Lanes * 6];
+            pad.Clear();
             var t = pad[..Lanes];
             var omega = pad.Slice(Lanes, Lanes);
             var cem = pad.Slice(2 * Lanes, Lanes);
             var peak = pad.Slice(3 * Lanes, Lanes);
             var coldest = pad.Slice(4 * Lanes, Lanes);
             var factor = pad.Slice(5 * Lanes, Lanes);
-            pad.Clear();
             t.Fill(float.NaN);
             next.AsSpan(n, length).CopyTo(t);
             _omega.AsSpan(n, length).CopyTo(omega);
@@ -679,7 +740,7 @@ internal sealed class CpuBioheatKernel
             _peak.AsSpan(n, length).CopyTo(peak);
             _coldest.AsSpan(n, length).CopyTo(coldest);
             _factor.AsSpan(n, length).CopyTo(factor);
-            flags |= DamageLanes(n, t, omega, cem, peak, coldest, factor, length);
+            flags |= DamageLanes(ref t[0], ref omega[0], ref cem[0], ref peak[0], ref coldest[0], ref factor[0], n, length);
             omega[..length].CopyTo(_omega.AsSpan(n, length));
             cem[..length].CopyTo(_cem.AsSpan(n, length));
             peak[..length].CopyTo(_peak.AsSpan(n, length));
@@ -691,19 +752,20 @@ internal sealed class CpuBioheatKernel
     }
 
     /// <summary>
-    /// Damage and tracking of eight voxels from <paramref name="n"/> (the first <paramref name="length"/> real); returns
-    /// <see cref="RowHot"/> and <see cref="RowCold"/> as the lanes reached the thresholds (padded lanes are NaN: neither).
+    /// Damage and tracking of eight voxels from <paramref name="n"/> (the first <paramref name="length"/> real), given by
+    /// references to their first element; returns <see cref="RowHot"/> and <see cref="RowCold"/> as the lanes reached the
+    /// thresholds (padded lanes are NaN: neither).
     /// </summary>
-    private int DamageLanes(int n, Span<float> t, Span<float> omega, Span<float> cem, Span<float> peak, Span<float> coldest, Span<float> factor, int length)
+    private int DamageLanes(ref float t, ref float omega, ref float cem, ref float peak, ref float coldest, ref float factor, int n, int length)
     {
-        var result = Vector256.Create<float>(t);
+        var result = Vector256.LoadUnsafe(ref t);
         var hot = Vector256.GreaterThanOrEqual(result, Vector256.Create(_c.DamageThreshold));
         var cold = Vector256.LessThanOrEqual(result, Vector256.Create(_c.ColdTracking));
         var flags = Vector256.LessThanOrEqual(result, Vector256.Create(_c.ColdActivity)) != Vector256<float>.Zero ? RowCold : 0;
         if (cold != Vector256<float>.Zero)
         {
-            var old = Vector256.Create<float>(coldest);
-            Vector256.ConditionalSelect(cold & Vector256.LessThan(result, old), result, old).CopyTo(coldest);
+            var old = Vector256.LoadUnsafe(ref coldest);
+            Vector256.ConditionalSelect(cold & Vector256.LessThan(result, old), result, old).StoreUnsafe(ref coldest);
         }
 
         if (hot == Vector256<float>.Zero)
@@ -713,10 +775,19 @@ internal sealed class CpuBioheatKernel
 
         Vector256<float> logFrequency, activation;
         int m = _material[n];
-        var uniform = true;
-        for (var lane = 1; lane < length && uniform; lane++)
+        bool uniform;
+        if (length == Lanes)
         {
-            uniform = _material[n + lane] == m;
+            // Eight material bytes at once against the first one repeated.
+            uniform = Unsafe.ReadUnaligned<ulong>(ref _material[n]) == (ulong)m * 0x0101010101010101UL;
+        }
+        else
+        {
+            uniform = true;
+            for (var lane = 1; lane < length && uniform; lane++)
+            {
+                uniform = _material[n + lane] == m;
+            }
         }
 
         if (uniform)
@@ -741,20 +812,21 @@ internal sealed class CpuBioheatKernel
             activation = Vector256.Create<float>(e);
         }
 
+        var cap = Vector256.Create(Cap);
         var rate = BioheatExp.Exp(logFrequency - (activation / (result + Vector256.Create(BioheatCoefficients.KelvinOffset))));
-        var oldOmega = Vector256.Create<float>(omega);
-        var newOmega = Vector256.Min(oldOmega + (Vector256.Create(_dt) * rate), Vector256.Create(Cap));
+        var oldOmega = Vector256.LoadUnsafe(ref omega);
+        var newOmega = Vector256.MinNative(oldOmega + (Vector256.Create(_dt) * rate), cap);
         var above43 = Vector256.GreaterThanOrEqual(result, Vector256.Create(43f));
         var equivalent = BioheatExp.Exp((Vector256.Create(43f) - result) * Vector256.ConditionalSelect(above43, Vector256.Create(Ln05), Vector256.Create(Ln025)));
-        var oldCem = Vector256.Create<float>(cem);
-        var newCem = Vector256.Min(oldCem + (Vector256.Create(_dtMinutes) * equivalent), Vector256.Create(Cap));
-        var oldPeak = Vector256.Create<float>(peak);
-        var oldFactor = Vector256.Create<float>(factor);
+        var oldCem = Vector256.LoadUnsafe(ref cem);
+        var newCem = Vector256.MinNative(oldCem + (Vector256.Create(_dtMinutes) * equivalent), cap);
+        var oldPeak = Vector256.LoadUnsafe(ref peak);
+        var oldFactor = Vector256.LoadUnsafe(ref factor);
         var newFactor = Vector256.ConditionalSelect(Vector256.GreaterThan(newOmega, Vector256<float>.Zero), BioheatExp.Exp(-newOmega), Vector256<float>.One);
-        Vector256.ConditionalSelect(hot, newOmega, oldOmega).CopyTo(omega);
-        Vector256.ConditionalSelect(hot, newCem, oldCem).CopyTo(cem);
-        Vector256.ConditionalSelect(hot & Vector256.GreaterThan(result, oldPeak), result, oldPeak).CopyTo(peak);
-        Vector256.ConditionalSelect(hot, newFactor, oldFactor).CopyTo(factor);
+        Vector256.ConditionalSelect(hot, newOmega, oldOmega).StoreUnsafe(ref omega);
+        Vector256.ConditionalSelect(hot, newCem, oldCem).StoreUnsafe(ref cem);
+        Vector256.ConditionalSelect(hot & Vector256.GreaterThan(result, oldPeak), result, oldPeak).StoreUnsafe(ref peak);
+        Vector256.ConditionalSelect(hot, newFactor, oldFactor).StoreUnsafe(ref factor);
         return flags | RowHot;
     }
 
