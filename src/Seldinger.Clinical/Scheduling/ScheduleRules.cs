@@ -61,7 +61,7 @@ public static class ScheduleRules
             conflicts.Add(new(ScheduleConflict.RoomLacksGuidance, $"{room.Name} has no {guidance} ({string.Join(", ", room.Modalities)} only)."));
         }
 
-        var local = TimeOnly.FromTimeSpan((options.SiteOffset is { } site ? proposed.Start.ToOffset(site) : proposed.Start).TimeOfDay);
+        var local = TimeOnly.FromTimeSpan(options.OnSiteClock(proposed.Start).TimeOfDay);
         if (local < options.DayStart || local >= options.DayEnd)
         {
             conflicts.Add(new(ScheduleConflict.OutsideHours, $"Bookings start between {options.DayStart:HH\\:mm} and {options.DayEnd:HH\\:mm}; {local:HH\\:mm} is outside."));
@@ -69,17 +69,17 @@ public static class ScheduleRules
 
         if (now is { } bookedAt && proposed.Start < bookedAt)
         {
-            conflicts.Add(new(ScheduleConflict.StartInPast, $"The start {proposed.Start:yyyy-MM-dd HH:mm} is in the past."));
+            conflicts.Add(new(ScheduleConflict.StartInPast, $"The start {options.OnSiteClock(proposed.Start):yyyy-MM-dd HH:mm} is in the past."));
         }
 
         foreach (var other in others.Where(o => o.RoomId == room.Id && Overlaps(o, proposed)))
         {
-            conflicts.Add(new(ScheduleConflict.RoomDoubleBooked, $"{room.Name} is booked {other.Start:HH\\:mm}–{other.End:HH\\:mm}."));
+            conflicts.Add(new(ScheduleConflict.RoomDoubleBooked, $"{room.Name} is booked {Clock(other.Start, options)}–{Clock(other.End, options)}."));
         }
 
         foreach (var other in others.Where(o => proposed.PatientId != Guid.Empty && o.PatientId == proposed.PatientId && Overlaps(o, proposed)))
         {
-            conflicts.Add(new(ScheduleConflict.PatientDoubleBooked, $"The child has another booking {other.Start:HH\\:mm}–{other.End:HH\\:mm}."));
+            conflicts.Add(new(ScheduleConflict.PatientDoubleBooked, $"The child has another booking {Clock(other.Start, options)}–{Clock(other.End, options)}."));
         }
 
         if (!proposed.WithAnaesthesia && referral.PlannedSedation == Preparation.SedationLevel.GeneralAnaesthesia)
@@ -89,15 +89,15 @@ public static class ScheduleRules
 
         if (proposed.WithAnaesthesia)
         {
-            CheckAnaesthesia(proposed, room, others, sessions, conflicts);
+            CheckAnaesthesia(proposed, room, others, sessions, conflicts, options);
         }
 
         return conflicts;
     }
 
     /// <summary>
-    /// The earliest start on <paramref name="day"/> (local to <see cref="ScheduleRulesOptions.SiteOffset"/>, or to
-    /// the offset of <paramref name="proposed"/>'s start) at which <see cref="Check"/> finds no conflict for a booking like <paramref name="proposed"/>
+    /// The earliest start on <paramref name="day"/> (the site's day in <see cref="ScheduleRulesOptions.TimeZone"/>, else
+    /// local to <see cref="ScheduleRulesOptions.SiteOffset"/>, else to the offset of <paramref name="proposed"/>'s start) at which <see cref="Check"/> finds no conflict for a booking like <paramref name="proposed"/>
     /// (same room, child, duration and anaesthesia), or null when there is none that day.
     /// </summary>
     /// <exception cref="ClinicalValidationException">The booking itself is malformed.</exception>
@@ -115,9 +115,24 @@ public static class ScheduleRules
         ArgumentNullException.ThrowIfNull(sameDay);
         ArgumentNullException.ThrowIfNull(sessions);
         options ??= ScheduleRulesOptions.Default;
-        var offset = options.SiteOffset ?? proposed.Start.Offset;
-        var dayStart = new DateTimeOffset(day.ToDateTime(options.DayStart), offset);
-        var dayEnd = new DateTimeOffset(day.ToDateTime(options.DayEnd), offset);
+        DateTimeOffset dayStart, dayEnd;
+        Func<DateTimeOffset, DateTimeOffset> onClock;
+        if (options.TimeZone is { } zone)
+        {
+            // The site's day with its own offsets: on the day the clocks change, the hours still mean wall-clock hours.
+            var site = new SiteTime(zone);
+            dayStart = site.At(day, options.DayStart);
+            dayEnd = site.At(day, options.DayEnd);
+            onClock = site.ToSite;
+        }
+        else
+        {
+            var offset = options.SiteOffset ?? proposed.Start.Offset;
+            dayStart = new DateTimeOffset(day.ToDateTime(options.DayStart), offset);
+            dayEnd = new DateTimeOffset(day.ToDateTime(options.DayEnd), offset);
+            onClock = t => t.ToOffset(offset);
+        }
+
         var others = Blocking(sameDay, proposed.Id);
         var sessionList = sessions.ToList();
 
@@ -141,7 +156,7 @@ public static class ScheduleRules
 
         foreach (var start in candidates.Where(c => c >= dayStart && c < dayEnd && (now is null || c >= now)))
         {
-            var trial = Copy(proposed, start.ToOffset(offset));
+            var trial = Copy(proposed, onClock(start));
             if (Check(trial, room, referral, others, sessionList, now, options).Count == 0)
             {
                 return trial.Start;
@@ -150,6 +165,10 @@ public static class ScheduleRules
 
         return null;
     }
+
+    // A time of day as the site reads it, for the messages.
+    private static string Clock(DateTimeOffset at, ScheduleRulesOptions options) =>
+        options.OnSiteClock(at).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Whether two bookings hold time in common (half-open: back-to-back is no overlap).</summary>
     public static bool Overlaps(Appointment a, Appointment b)
@@ -165,7 +184,8 @@ public static class ScheduleRules
     private static List<Appointment> Blocking(IEnumerable<Appointment> sameDay, Guid self) =>
         [.. sameDay.Where(a => a is not null && Blocks(a.Status) && (self == Guid.Empty || a.Id != self))];
 
-    private static void CheckAnaesthesia(Appointment proposed, ProcedureRoom room, List<Appointment> others, IEnumerable<AnaesthesiaSession> sessions, List<ScheduleConflict> conflicts)
+    private static void CheckAnaesthesia(
+        Appointment proposed, ProcedureRoom room, List<Appointment> others, IEnumerable<AnaesthesiaSession> sessions, List<ScheduleConflict> conflicts, ScheduleRulesOptions options)
     {
         if (!room.AnaesthesiaCapable)
         {
@@ -175,14 +195,14 @@ public static class ScheduleRules
         var teams = sessions.Where(s => s.Start <= proposed.Start && proposed.End <= s.End).Sum(s => Math.Max(s.Teams, 0));
         if (teams == 0)
         {
-            conflicts.Add(new(ScheduleConflict.NoAnaesthesiaSession, $"No anaesthesia session covers {proposed.Start:HH\\:mm}–{proposed.End:HH\\:mm}."));
+            conflicts.Add(new(ScheduleConflict.NoAnaesthesiaSession, $"No anaesthesia session covers {Clock(proposed.Start, options)}–{Clock(proposed.End, options)}."));
             return;
         }
 
         var busy = MaxConcurrent(others.Where(o => o.WithAnaesthesia && Overlaps(o, proposed)), proposed.Start, proposed.End);
         if (busy >= teams)
         {
-            conflicts.Add(new(ScheduleConflict.AnaesthesiaTeamsExhausted, $"All {teams} anaesthesia team(s) are busy during {proposed.Start:HH\\:mm}–{proposed.End:HH\\:mm}."));
+            conflicts.Add(new(ScheduleConflict.AnaesthesiaTeamsExhausted, $"All {teams} anaesthesia team(s) are busy during {Clock(proposed.Start, options)}–{Clock(proposed.End, options)}."));
         }
     }
 

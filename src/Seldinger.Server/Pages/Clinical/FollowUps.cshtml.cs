@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Seldinger.Clinical.Recovery;
+using Seldinger.Clinical.Scheduling;
 using Seldinger.Clinical.Security;
 using Seldinger.Server.Contracts.Clinical;
 using Seldinger.Server.Pages.Clinical.Internal;
@@ -11,7 +12,7 @@ namespace Seldinger.Server.Pages.Clinical;
 
 /// <summary>The follow-up worklist by due date, with done and cancel.</summary>
 [Authorize(Policy = nameof(StaffAction.ManageFollowUps))]
-public sealed class FollowUpsModel(FollowUpService followUps) : PageModel
+public sealed class FollowUpsModel(FollowUpService followUps, SiteTime site, TimeProvider time) : PageModel
 {
     /// <summary>Open tasks due on or before <see cref="Due"/>, soonest first.</summary>
     public IReadOnlyList<FollowUpDto> Tasks { get; private set; } = [];
@@ -19,10 +20,10 @@ public sealed class FollowUpsModel(FollowUpService followUps) : PageModel
     /// <summary>The last due date shown.</summary>
     public DateOnly Due { get; private set; }
 
-    /// <summary>Loads the worklist (due within two weeks by default).</summary>
+    /// <summary>Loads the worklist (due within two weeks of the site's today by default).</summary>
     public async Task OnGetAsync(DateOnly? due, CancellationToken ct)
     {
-        Due = due ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+        Due = due ?? site.Today(time).AddDays(14);
         Tasks = [.. (await followUps.WorklistAsync(Due, FollowUpStatus.Open, ct)).OrderBy(t => t.Due)];
     }
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Seldinger.Clinical.Referrals;
+using Seldinger.Clinical.Scheduling;
 using Seldinger.Clinical.Security;
 using Seldinger.Server.Contracts.Clinical;
 using Seldinger.Server.Pages.Clinical.Internal;
@@ -10,17 +12,20 @@ using Seldinger.Server.Services.Clinical;
 
 namespace Seldinger.Server.Pages.Clinical;
 
-/// <summary>The day view: rooms as columns with their bookings, a booking form that shows the clashes, and a room's worklist.</summary>
+/// <summary>
+/// The day view: rooms as columns with their bookings, a booking form that shows the clashes, and a room's worklist.
+/// The day, the hours and every time shown or typed are the site's (<see cref="SiteTime"/>), not UTC.
+/// </summary>
 [Authorize(Policy = nameof(StaffAction.ReadSchedule))]
-public sealed class ScheduleModel(SchedulingService scheduling, ReferralService referrals, CurrentUser user) : PageModel
+public sealed class ScheduleModel(SchedulingService scheduling, ReferralService referrals, CurrentUser user, SiteTime site, TimeProvider time) : PageModel
 {
-    /// <summary>The first hour drawn in the day view.</summary>
+    /// <summary>The first hour drawn in the day view (the site's clock).</summary>
     public const int FirstHour = 7;
 
-    /// <summary>The hour the day view ends.</summary>
+    /// <summary>The hour the day view ends (the site's clock).</summary>
     public const int LastHour = 19;
 
-    /// <summary>The day shown.</summary>
+    /// <summary>The day shown (the site's day) with the bookings that start on it.</summary>
     public ScheduleDayDto Day { get; private set; } = null!;
 
     /// <summary>Accepted referrals waiting for a booking (for users who book).</summary>
@@ -38,16 +43,22 @@ public sealed class ScheduleModel(SchedulingService scheduling, ReferralService 
     /// <summary>Whether the user may book.</summary>
     public bool CanBook => user.Can(StaffAction.ManageSchedule);
 
-    /// <summary>Loads the day (today when no date is given).</summary>
+    /// <summary>Loads the day (the site's today when no date is given).</summary>
     public async Task OnGetAsync(DateOnly? date, Guid? referral, Guid? room, CancellationToken ct)
     {
-        var day = date ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        Day = await scheduling.DayAsync(day, ct);
+        var day = date ?? site.Today(time);
+        Day = await SiteDayAsync(day, ct);
         Referral = referral;
         Room = room;
         if (room is { } roomId)
         {
-            Worklist = await scheduling.WorklistAsync(roomId, day, ct);
+            var worklist = new List<ScheduleSlotDto>();
+            foreach (var utcDay in QueryDays(site, day))
+            {
+                worklist.AddRange(await scheduling.WorklistAsync(roomId, utcDay, ct));
+            }
+
+            Worklist = OnDay(worklist, site, day);
         }
 
         if (CanBook)
@@ -56,7 +67,7 @@ public sealed class ScheduleModel(SchedulingService scheduling, ReferralService 
         }
     }
 
-    /// <summary>Books an appointment; clashes come back as the message.</summary>
+    /// <summary>Books an appointment; the start is typed on the site's clock; clashes come back as the message.</summary>
     public async Task<IActionResult> OnPostBookAsync(Guid? referralId, Guid? roomId, string? start, bool withAnaesthesia, int? durationMinutes, CancellationToken ct)
     {
         if (!CanBook)
@@ -64,19 +75,68 @@ public sealed class ScheduleModel(SchedulingService scheduling, ReferralService 
             return Forbid();
         }
 
-        var at = ClinicalPageActions.Time(start);
+        DateTimeOffset? at = null;
         var ok = await ClinicalPageActions.TryAsync(
-            this, () => scheduling.BookAsync(new AppointmentRequest(referralId, roomId, at, withAnaesthesia, durationMinutes), ct), "Appointment booked.");
-        var date = (at ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            this,
+            () =>
+            {
+                // The start goes to the service with the site's offset, so the booking rules read the site's hours.
+                at = ClinicalPageActions.Time(start, site, "start");
+                return scheduling.BookAsync(new AppointmentRequest(referralId, roomId, at, withAnaesthesia, durationMinutes), ct);
+            },
+            "Appointment booked.");
+        var date = site.DayOf(at ?? time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Redirect(ok ? $"/schedule?date={date}" : $"/schedule?date={date}&referral={referralId}");
     }
 
-    /// <summary>Where a booking block starts, in pixels from the top of the day.</summary>
-    public static int Top(DateTimeOffset start) => Math.Max(0, (int)((start.UtcDateTime.TimeOfDay.TotalMinutes - (FirstHour * 60)) * PixelsPerMinute));
+    /// <summary>
+    /// The UTC days to ask the scheduling service for (it answers by UTC day): those that the site's bookable hours of
+    /// <paramref name="day"/> touch. Bookings start only within those hours, so no booking of the day is missed, and a
+    /// site east of UTC does not read (and audit) the whole previous UTC day for the hour after its midnight.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> QueryDays(SiteTime site, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var hours = ScheduleRulesOptions.Default;
+        var from = DateOnly.FromDateTime(site.At(day, hours.DayStart).UtcDateTime);
+        var to = DateOnly.FromDateTime(site.At(day, hours.DayEnd).AddTicks(-1).UtcDateTime);
+        var days = new List<DateOnly>();
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            days.Add(d);
+        }
+
+        return days;
+    }
+
+    /// <summary>Where a booking block starts, in pixels from the top of the day (the site's clock).</summary>
+    public static int Top(DateTimeOffset start, SiteTime site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return Math.Max(0, (int)((site.TimeOf(start).ToTimeSpan().TotalMinutes - (FirstHour * 60)) * PixelsPerMinute));
+    }
 
     /// <summary>A booking block's height in pixels.</summary>
     public static int Height(DateTimeOffset start, DateTimeOffset end) => Math.Max(24, (int)((end - start).TotalMinutes * PixelsPerMinute));
 
     /// <summary>Vertical scale of the day view.</summary>
     public const double PixelsPerMinute = 1.0;
+
+    private static List<ScheduleSlotDto> OnDay(IEnumerable<ScheduleSlotDto> slots, SiteTime site, DateOnly day) =>
+        [.. slots.Where(s => site.DayOf(s.Start) == day).DistinctBy(s => s.AppointmentId).OrderBy(s => s.Start)];
+
+    private async Task<ScheduleDayDto> SiteDayAsync(DateOnly day, CancellationToken ct)
+    {
+        var parts = new List<ScheduleDayDto>();
+        foreach (var utcDay in QueryDays(site, day))
+        {
+            parts.Add(await scheduling.DayAsync(utcDay, ct));
+        }
+
+        var rooms = parts[0].Rooms.Select(r => r with
+        {
+            Appointments = OnDay(parts.SelectMany(p => p.Rooms.Where(x => x.Id == r.Id).SelectMany(x => x.Appointments)), site, day),
+        });
+        return new ScheduleDayDto(day, [.. rooms]);
+    }
 }

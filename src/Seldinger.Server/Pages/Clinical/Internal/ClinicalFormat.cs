@@ -1,18 +1,25 @@
 using System.Globalization;
 using Seldinger.Clinical.Checklists;
+using Seldinger.Clinical.Scheduling;
 
 namespace Seldinger.Server.Pages.Clinical.Internal;
 
 /// <summary>How the clinical pages write times, numbers and statuses.</summary>
 internal static class ClinicalFormat
 {
-    public static string Time(DateTimeOffset? t) =>
-        t is { } v ? v.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+    /// <summary>Date and time on the site's clock, "2026-01-15 09:00"; "—" when none.</summary>
+    public static string Time(this SiteTime site, DateTimeOffset? t) =>
+        t is { } v ? site.ToLocal(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
-    public static string Clock(DateTimeOffset t) => t.ToUniversalTime().ToString("HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>Time of day on the site's clock, "09:00".</summary>
+    public static string Clock(this SiteTime site, DateTimeOffset t) => site.ToLocal(t).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    public static string Input(DateTimeOffset? t) =>
-        t is { } v ? v.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : "";
+    /// <summary>The value of a datetime-local input on the site's clock, "2026-01-15T09:00"; empty when none.</summary>
+    public static string Input(this SiteTime site, DateTimeOffset? t) =>
+        t is { } v ? site.ToLocal(v).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>Today on the site's clock.</summary>
+    public static DateOnly Today(this SiteTime site, TimeProvider? time = null) => site.DayOf((time ?? TimeProvider.System).GetUtcNow());
 
     public static string Number(double? value, string format = "0.##") =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Seldinger.Clinical;
+using Seldinger.Clinical.Scheduling;
 using Seldinger.Server.Services.Clinical;
 using Seldinger.Storage;
 
@@ -51,11 +52,37 @@ internal static class ClinicalPageActions
         return false;
     }
 
-    /// <summary>A form's date and time (read as UTC, as the pages show them), or null when empty.</summary>
-    public static DateTimeOffset? Time(string? value) =>
-        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
-            ? new DateTimeOffset(t, TimeSpan.Zero)
-            : null;
+    /// <summary>
+    /// A form's date and time, typed on the site's clock (a datetime-local field), as the instant it names, with the
+    /// site's offset; null when empty or unreadable. In the autumn overlap the earlier instant is taken (see
+    /// <see cref="SiteTime"/>); a time the clocks skip in spring is refused, naming <paramref name="field"/>.
+    /// </summary>
+    /// <exception cref="ClinicalValidationException">The time does not exist at the site (spring gap).</exception>
+    public static DateTimeOffset? Time(string? value, SiteTime site, string field)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        if (string.IsNullOrWhiteSpace(value)
+            || !DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.NoCurrentDateDefault, out var typed))
+        {
+            return null;
+        }
+
+        // A value with its own offset or "Z" (not what a datetime-local field sends) already names its instant.
+        if (typed.Kind != DateTimeKind.Unspecified)
+        {
+            return site.ToSite(DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces));
+        }
+
+        var resolved = site.Resolve(typed);
+        if (resolved.Kind == LocalTimeKind.Skipped)
+        {
+            throw new ClinicalValidationException(field, string.Create(
+                CultureInfo.InvariantCulture,
+                $"{typed:yyyy-MM-dd HH:mm} does not exist in {site.Name}: the clocks go forward then (the next time is {resolved.Local:HH:mm}). Enter the time as the clock on the wall showed it."));
+        }
+
+        return site.ToSite(resolved.Instant);
+    }
 
     private static string Describe(object item) => item switch
     {

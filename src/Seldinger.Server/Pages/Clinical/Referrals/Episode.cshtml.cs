@@ -6,6 +6,7 @@ using Seldinger.Clinical.Patients;
 using Seldinger.Clinical.Preparation;
 using Seldinger.Clinical.Recovery;
 using Seldinger.Clinical.Referrals;
+using Seldinger.Clinical.Scheduling;
 using Seldinger.Clinical.Security;
 using Seldinger.Planning;
 using Seldinger.Server.Contracts.Clinical;
@@ -31,7 +32,9 @@ public sealed class EpisodeModel(
     RecoveryService recovery,
     FollowUpService followUps,
     CurrentUser user,
-    ProcedureCatalogueSource catalogue) : PageModel
+    ProcedureCatalogueSource catalogue,
+    SiteTime site,
+    TimeProvider time) : PageModel
 {
     /// <summary>Everything of the episode, with the checklist and discharge criteria evaluated now.</summary>
     public EpisodeDto Episode { get; private set; } = null!;
@@ -83,7 +86,7 @@ public sealed class EpisodeModel(
         ChangeAsync(id, StaffAction.EditPreparation, async () =>
         {
             var patientId = (await referrals.GetAsync(id, ct)).PatientId;
-            await patients.AddLabAsync(patientId, new LabResultRequest(test, value, ClinicalPageActions.Time(collectedAt) ?? DateTimeOffset.UtcNow), ct);
+            await patients.AddLabAsync(patientId, new LabResultRequest(test, value, ClinicalPageActions.Time(collectedAt, site, "collectedAt") ?? time.GetUtcNow()), ct);
         }, "Lab result recorded.");
 
     /// <summary>Records a weight (and height).</summary>
@@ -91,12 +94,12 @@ public sealed class EpisodeModel(
         ChangeAsync(id, StaffAction.EditPatients, async () =>
         {
             var patientId = (await referrals.GetAsync(id, ct)).PatientId;
-            await patients.AddMeasurementAsync(patientId, new MeasurementRequest(ClinicalPageActions.Time(measuredAt) ?? DateTimeOffset.UtcNow, weightKg, heightCm), ct);
+            await patients.AddMeasurementAsync(patientId, new MeasurementRequest(ClinicalPageActions.Time(measuredAt, site, "measuredAt") ?? time.GetUtcNow(), weightKg, heightCm), ct);
         }, "Weight recorded.");
 
     /// <summary>Records the last intake of one kind.</summary>
     public Task<IActionResult> OnPostIntakeAsync(Guid id, IntakeKind? kind, string? at, CancellationToken ct) =>
-        ChangeAsync(id, StaffAction.EditPreparation, () => preparation.AddIntakeAsync(id, new IntakeRequest(kind, ClinicalPageActions.Time(at)), ct), "Intake recorded.");
+        ChangeAsync(id, StaffAction.EditPreparation, () => preparation.AddIntakeAsync(id, new IntakeRequest(kind, ClinicalPageActions.Time(at, site, "at")), ct), "Intake recorded.");
 
     /// <summary>Records a consent or the child's assent.</summary>
     public Task<IActionResult> OnPostConsentAsync(
@@ -110,13 +113,13 @@ public sealed class EpisodeModel(
         CancellationToken ct) =>
         ChangeAsync(id, StaffAction.EditPreparation, () => preparation.SaveAssessmentAsync(id, new AssessmentRequest(
             asa, asaEmergency, plannedSedation, childLifeSupport, airwayNotes, pregnancyScreen, null,
-            instructionsSentNow ? DateTimeOffset.UtcNow : ClinicalPageActions.Time(instructionsSentAt), allergyPremedication, version), ct), "Assessment saved.");
+            instructionsSentNow ? time.GetUtcNow() : ClinicalPageActions.Time(instructionsSentAt, site, "instructionsSentAt"), allergyPremedication, version), ct), "Assessment saved.");
 
     /// <summary>Saves the procedure record: time-out, operators, times, devices, contrast, sedation, dose, findings.</summary>
     public Task<IActionResult> OnPostProcedureAsync(Guid id, ProcedureForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return ChangeAsync(id, StaffAction.RecordProcedure, () => procedures.SaveAsync(id, form.ToRequest(), ct), "Procedure record saved.");
+        return ChangeAsync(id, StaffAction.RecordProcedure, () => procedures.SaveAsync(id, form.ToRequest(site, time.GetUtcNow()), ct), "Procedure record saved.");
     }
 
     /// <summary>The physician signs the procedure record.</summary>
@@ -128,13 +131,13 @@ public sealed class EpisodeModel(
         Guid id, string? onsetAt, string? description, SirSeverity? sirSeverity, CirseGrade? cirseGrade, bool sedationRelated, string? management,
         CancellationToken ct) =>
         ChangeAsync(id, StaffAction.RecordAdverseEvents, () => adverseEvents.AddAsync(id, new AdverseEventRequest(
-            ClinicalPageActions.Time(onsetAt), description, sirSeverity, cirseGrade, sedationRelated, management), ct), "Adverse event recorded.");
+            ClinicalPageActions.Time(onsetAt, site, "onsetAt"), description, sirSeverity, cirseGrade, sedationRelated, management), ct), "Adverse event recorded.");
 
     /// <summary>Records one set of recovery (or baseline) vital signs.</summary>
     public Task<IActionResult> OnPostVitalsAsync(Guid id, VitalsForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return ChangeAsync(id, StaffAction.RecordRecovery, () => recovery.AddVitalsAsync(id, form.ToRequest(), ct), "Vital signs recorded.");
+        return ChangeAsync(id, StaffAction.RecordRecovery, () => recovery.AddVitalsAsync(id, form.ToRequest(site, time.GetUtcNow()), ct), "Vital signs recorded.");
     }
 
     /// <summary>Discharges the child home or records the admission.</summary>

@@ -13,7 +13,7 @@ namespace Seldinger.Server.Pages.Clinical.Referrals;
 
 /// <summary>The referral form: the child (by MRN, or new demographics), weight, family, the question and the images.</summary>
 [Authorize(Policy = nameof(StaffAction.SubmitReferrals))]
-public sealed class NewModel(ReferralService referrals, PatientService patients, ProcedureCatalogueSource catalogue) : PageModel
+public sealed class NewModel(ReferralService referrals, PatientService patients, ProcedureCatalogueSource catalogue, TimeProvider time) : PageModel
 {
     /// <summary>The procedures a referrer may suggest.</summary>
     public IReadOnlyList<ProcedureDefinition> Procedures { get; private set; } = [];
@@ -49,7 +49,7 @@ public sealed class NewModel(ReferralService referrals, PatientService patients,
         {
             if (weightKg is not null)
             {
-                await ClinicalPageActions.TryAsync(this, () => patients.AddMeasurementAsync(id, new MeasurementRequest(DateTimeOffset.UtcNow, weightKg), ct), "Referral submitted: awaiting IR review.");
+                await ClinicalPageActions.TryAsync(this, () => patients.AddMeasurementAsync(id, new MeasurementRequest(time.GetUtcNow(), weightKg), ct), "Referral submitted: awaiting IR review.");
             }
 
             if (!string.IsNullOrWhiteSpace(guardianName))

@@ -1,5 +1,6 @@
 using Seldinger.Clinical.Preparation;
 using Seldinger.Clinical.Procedures;
+using Seldinger.Clinical.Scheduling;
 using Seldinger.Planning;
 using Seldinger.Server.Contracts.Clinical;
 using Seldinger.Server.Pages.Clinical.Internal;
@@ -39,10 +40,10 @@ public sealed class ProcedureForm
     /// <summary>Operator roles, one per row.</summary>
     public List<string?> OperatorRole { get; set; } = [];
 
-    /// <summary>Start (UTC, as the form's date-time field gives it).</summary>
+    /// <summary>Start, on the site's clock (as the form's datetime-local field gives it).</summary>
     public string? StartedAt { get; set; }
 
-    /// <summary>End (UTC).</summary>
+    /// <summary>End, on the site's clock.</summary>
     public string? EndedAt { get; set; }
 
     /// <summary>Guidance used.</summary>
@@ -78,7 +79,7 @@ public sealed class ProcedureForm
     /// <summary>Sedation routes.</summary>
     public List<string?> DoseRoute { get; set; } = [];
 
-    /// <summary>Sedation dose times (UTC).</summary>
+    /// <summary>Sedation dose times, on the site's clock.</summary>
     public List<string?> DoseAt { get; set; } = [];
 
     /// <summary>Sedation level reached.</summary>
@@ -111,9 +112,15 @@ public sealed class ProcedureForm
     /// <summary>The record's version the form was filled on (null for a new record).</summary>
     public int? Version { get; set; }
 
-    /// <summary>The request for the procedure service; rows left empty are dropped, and an empty list leaves the stored one.</summary>
-    public ProcedureRecordRequest ToRequest()
+    /// <summary>
+    /// The request for the procedure service; rows left empty are dropped, and an empty list leaves the stored one. Times
+    /// are read on <paramref name="site"/>'s clock; a dose without a time is given at the start, else at <paramref name="now"/>.
+    /// </summary>
+    /// <exception cref="Seldinger.Clinical.ClinicalValidationException">A time the site's clocks skip.</exception>
+    public ProcedureRecordRequest ToRequest(SiteTime site, DateTimeOffset now)
     {
+        var startedAt = ClinicalPageActions.Time(StartedAt, site, "startedAt");
+        var endedAt = ClinicalPageActions.Time(EndedAt, site, "endedAt");
         var operators = OperatorName.Select((n, i) => (Name: n, Role: At(OperatorRole, i)))
             .Where(o => !string.IsNullOrWhiteSpace(o.Name))
             .Select(o => new ProcedureOperator { Name = o.Name!, Role = o.Role ?? "operator" })
@@ -129,7 +136,7 @@ public sealed class ProcedureForm
                 Drug = x.d!,
                 DoseMg = x.i < DoseMg.Count ? DoseMg[x.i] ?? 0 : 0,
                 Route = At(DoseRoute, x.i) ?? "IV",
-                At = ClinicalPageActions.Time(At(DoseAt, x.i)) ?? ClinicalPageActions.Time(StartedAt) ?? DateTimeOffset.UtcNow,
+                At = ClinicalPageActions.Time(At(DoseAt, x.i), site, "doseAt") ?? startedAt ?? now,
             })
             .ToList();
         var timeOut = new TimeOutChecklist
@@ -144,7 +151,7 @@ public sealed class ProcedureForm
             AntibioticProphylaxisAddressed = AntibioticProphylaxisAddressed,
         };
         return new ProcedureRecordRequest(
-            timeOut, operators.Count == 0 ? null : operators, ClinicalPageActions.Time(StartedAt), ClinicalPageActions.Time(EndedAt), Guidance, WeightKg,
+            timeOut, operators.Count == 0 ? null : operators, startedAt, endedAt, Guidance, WeightKg,
             devices.Count == 0 ? null : devices, ContrastAgent, ContrastMl, doses.Count == 0 ? null : doses, SedationGiven, FluoroscopyTimeSeconds,
             DoseAreaProductGyCm2, ReferenceAirKermaMGy, CtDoseLengthProductMGyCm, CtAcquisitions, Findings, Specimens, Outcome, null, Version);
     }

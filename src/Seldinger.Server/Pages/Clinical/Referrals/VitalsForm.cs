@@ -1,4 +1,5 @@
 using Seldinger.Clinical.Recovery;
+using Seldinger.Clinical.Scheduling;
 using Seldinger.Server.Contracts.Clinical;
 using Seldinger.Server.Pages.Clinical.Internal;
 
@@ -7,7 +8,7 @@ namespace Seldinger.Server.Pages.Clinical.Referrals;
 /// <summary>One set of vital signs as the recovery form posts it.</summary>
 public sealed class VitalsForm
 {
-    /// <summary>When they were taken (UTC); empty means now.</summary>
+    /// <summary>When they were taken, on the site's clock; empty means now.</summary>
     public string? At { get; set; }
 
     /// <summary>Whether this is the pre-procedure baseline.</summary>
@@ -52,8 +53,9 @@ public sealed class VitalsForm
     /// <summary>Puncture site dry.</summary>
     public bool? SiteDry { get; set; }
 
-    /// <summary>The request for the recovery service.</summary>
-    public VitalSignsRequest ToRequest() => new(
-        ClinicalPageActions.Time(At) ?? DateTimeOffset.UtcNow, IsBaseline, HeartRate, RespiratoryRate, SystolicBp, DiastolicBp, SpO2, OnRoomAir,
+    /// <summary>The request for the recovery service, the time read on <paramref name="site"/>'s clock (<paramref name="now"/> when empty).</summary>
+    /// <exception cref="Seldinger.Clinical.ClinicalValidationException">A time the site's clocks skip.</exception>
+    public VitalSignsRequest ToRequest(SiteTime site, DateTimeOffset now) => new(
+        ClinicalPageActions.Time(At, site, "at") ?? now, IsBaseline, HeartRate, RespiratoryRate, SystolicBp, DiastolicBp, SpO2, OnRoomAir,
         TemperatureC, PainScore, Consciousness, MotorAtBaseline, ToleratingFluids, Nausea, SiteDry);
 }
