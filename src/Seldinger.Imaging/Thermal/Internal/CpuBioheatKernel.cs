@@ -6,14 +6,16 @@ using System.Runtime.Intrinsics;
 namespace Seldinger.Imaging.Thermal.Internal;
 
 /// <summary>
-/// The CPU time step. Rows (fixed j, k; i runs fastest) whose five-row neighbourhood is one material with no fixed voxel,
-/// and which have never been hot or cold, take a SIMD path with broadcast coefficients (T read, T′ written). Every other
-/// row takes the general path: runs of "simple" voxels (interior, not fixed, the six neighbours the same free material)
-/// go through the SIMD stencil wherever all seven temperatures are unfrozen, the perfusion factor e^−Ω read per voxel;
-/// the rest (fixed voxels, material and phase boundaries, the grid's faces) is evaluated voxel by voxel with harmonic
-/// means. All paths evaluate the same expression in the same order, so a voxel's value does not depend on the path.
-/// Damage (Ω, CEM43, the perfusion factor e^−Ω) and extreme tracking run after the stencil, row by row, only in rows
-/// that reached the damage or the cold threshold, eight voxels at a time with <see cref="BioheatExp"/>.
+/// The CPU time step. Rows (fixed j, k; i runs fastest) of one material without fixed voxels, whose four neighbour rows
+/// are that material without probe voxels and which, with their neighbours, have never been cold, take a SIMD path with
+/// broadcast coefficients (T read, T′ written; the perfusion factor e^−Ω read once the row has been hot, the source only
+/// in rows that have one). Every other row takes the general path: runs of "simple" voxels (interior, not fixed, the six
+/// neighbours the same material and not probes) go through the SIMD stencil wherever all seven temperatures are
+/// unfrozen, the perfusion factor read per voxel; the rest (fixed voxels, material and phase boundaries, the grid's
+/// faces) is evaluated voxel by voxel with harmonic means. All paths evaluate the same expression in the same order, so a
+/// voxel's value does not depend on the path. Damage (Ω, CEM43, the perfusion factor) and extreme tracking run after the
+/// stencil, row by row, only in rows that reached the damage or the cold threshold, eight voxels at a time with
+/// <see cref="BioheatExp"/>. Several steps are taken per sweep of the grid (see <see cref="Steps"/>).
 /// </summary>
 internal sealed class CpuBioheatKernel
 {
@@ -830,22 +832,34 @@ internal sealed class CpuBioheatKernel
         return flags | RowHot;
     }
 
+    /// <summary>
+    /// Per row: its material if the row is one material without fixed voxels; and whether its neighbour rows make it
+    /// uniform: each one material, the same, without probe voxels. A neighbour's blood voxel is read like any other
+    /// temperature (the general path's face term is the same there); a probe may insulate, so it is not.
+    /// </summary>
     private void ClassifyRows()
     {
         var rows = _sj * _sk;
+        var neighbourMaterial = new int[rows];
         for (var r = 0; r < rows; r++)
         {
             _rowSource[r] = _source is not null && _source.AsSpan(r * _si, _si).ContainsAnyExcept(0f);
             var b = r * _si;
             int m = _material[b];
             var same = true;
+            var anyFixed = false;
+            var anyProbe = false;
             for (var i = 0; i < _si && same; i++)
             {
                 var n = b + i;
-                same = _material[n] == m && (_fixed is null || _fixed[n] == 0);
+                same = _material[n] == m;
+                var kind = _fixed is null ? (byte)0 : _fixed[n];
+                anyFixed |= kind != 0;
+                anyProbe |= kind == (byte)BioheatFixedKind.Probe;
             }
 
-            _rowMaterial[r] = same ? m : -1;
+            _rowMaterial[r] = same && !anyFixed ? m : -1;
+            neighbourMaterial[r] = same && !anyProbe ? m : -1;
         }
 
         if (_si < 3)
@@ -860,16 +874,17 @@ internal sealed class CpuBioheatKernel
             {
                 var r = j + (_sj * k);
                 var m = _rowMaterial[r];
-                _rowUniform[r] = m >= 0 && (j == 0 || _rowMaterial[r - 1] == m) && (j == _sj - 1 || _rowMaterial[r + 1] == m)
-                    && (k == 0 || _rowMaterial[r - _sj] == m) && (k == _sk - 1 || _rowMaterial[r + _sj] == m);
+                _rowUniform[r] = m >= 0 && (j == 0 || neighbourMaterial[r - 1] == m) && (j == _sj - 1 || neighbourMaterial[r + 1] == m)
+                    && (k == 0 || neighbourMaterial[r - _sj] == m) && (k == _sk - 1 || neighbourMaterial[r + _sj] == m);
             }
         }
     }
 
     /// <summary>
     /// Per voxel, how many voxels from it along i (capped at 255) are simple: not at either end of its row, not fixed,
-    /// with neighbours of its own material that are not fixed (on the grid's j and k faces the missing neighbour is the
-    /// voxel itself). A stretch of simple voxels is one material.
+    /// with neighbours of its own material that are not probe voxels (a blood voxel's temperature is read like any
+    /// other; on the grid's j and k faces the missing neighbour is the voxel itself). A stretch of simple voxels is one
+    /// material.
     /// </summary>
     private void ClassifyVoxels()
     {
@@ -898,7 +913,9 @@ internal sealed class CpuBioheatKernel
                         && material[n - down] == m && material[n + up] == m;
                     if (simple && fixedMap is not null)
                     {
-                        simple = (fixedMap[n] | fixedMap[n - 1] | fixedMap[n + 1] | fixedMap[n - south] | fixedMap[n + north] | fixedMap[n - down] | fixedMap[n + up]) == 0;
+                        const byte Probe = (byte)BioheatFixedKind.Probe;
+                        simple = fixedMap[n] == 0 && fixedMap[n - 1] != Probe && fixedMap[n + 1] != Probe && fixedMap[n - south] != Probe
+                            && fixedMap[n + north] != Probe && fixedMap[n - down] != Probe && fixedMap[n + up] != Probe;
                     }
 
                     run = simple ? Math.Min(run + 1, 255) : 0;
