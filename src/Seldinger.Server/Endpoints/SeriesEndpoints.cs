@@ -18,7 +18,7 @@ public static class SeriesEndpoints
     {
         var group = routes.MapGroup("/api/series").WithTags("Series").RequireAction(StaffAction.ReadImages).Audited("series");
         group.MapGet("/{uid}", GetAsync).WithName("GetSeries").WithSummary("Geometry of a stored series.");
-        group.MapGet("/{uid}/slices/{n:int}.png", SliceAsync).WithName("GetSlicePng")
+        group.MapGet("/{uid}/slices/{n:int}.png", SliceAsync).AuditedAsSlices("n").WithName("GetSlicePng")
             .WithSummary("Axial slice n (0 = first along the slice normal) as an 8-bit PNG with window/level applied. "
                 + "Use preset=soft|bone|lung, or center and width in HU.");
         group.MapGet("/{uid}/metadata", MetadataAsync).WithName("GetSeriesMetadata")

@@ -13,7 +13,7 @@ public sealed record AuditQuery
     /// <summary>Lines of this user.</summary>
     public string? User { get; init; }
 
-    /// <summary>Lines about this child.</summary>
+    /// <summary>Lines about this child: those naming it as their patient, and lists that showed it among others.</summary>
     public Guid? PatientId { get; init; }
 
     /// <summary>Lines at or after this time.</summary>
@@ -41,7 +41,9 @@ public sealed record AuditQuery
 
         if (PatientId is { } patient)
         {
-            q = q.Where(e => e.PatientId == patient);
+            // A list of several children (a search, a worklist) names them in its detail rather than in PatientId.
+            var text = patient.ToString();
+            q = q.Where(e => e.PatientId == patient || (e.PatientId == null && e.Detail.Contains(text)));
         }
 
         if (!string.IsNullOrWhiteSpace(Action))

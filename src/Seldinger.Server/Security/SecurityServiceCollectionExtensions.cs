@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Seldinger.Clinical.Security;
 using Seldinger.Server.Security.Internal;
@@ -11,6 +12,9 @@ public static class SecurityServiceCollectionExtensions
 {
     /// <summary>Name of the authentication cookie.</summary>
     public const string CookieName = "Seldinger.Auth";
+
+    /// <summary>The resource type of a clinical page's audit row when no service named a record (a refusal, a page without records).</summary>
+    public const string ClinicalPageResource = "clinical-page";
 
     /// <summary>How long a session lasts without a request; each request renews it.</summary>
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
@@ -55,12 +59,24 @@ public static class SecurityServiceCollectionExtensions
             }
         });
         services.AddSingleton<IAuthorizationHandler, StaffActionHandler>();
+        services.AddSingleton<IAuthorizationHandler, AnyStaffActionHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, StaffActionPolicyProvider>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddScoped<CurrentUser>();
         services.TryAddScoped<IAuditStore, DbAuditStore>();
         services.AddScoped<StaffAccounts>();
+        services.AddSingleton<SliceAuditCoalescer>();
+        services.AddHostedService<SliceAuditSweeper>();
         services.AddScoped(sp => new AuditTrail(
             sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IAuditStore>()));
+        // The clinical pages are audited as the API is: one row per request, with the child of the referral or patient
+        // the route names when no service named it (a refusal).
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddFolderApplicationModelConvention("/Clinical", page => page.EndpointMetadata.Add(new AuditedResource(ClinicalPageResource)));
+            o.Conventions.AddFolderApplicationModelConvention("/Clinical/Referrals", page => page.EndpointMetadata.Add(new AuditPatientRoute(AuditRouteSubject.Referral)));
+            o.Conventions.AddFolderApplicationModelConvention("/Clinical/Patients", page => page.EndpointMetadata.Add(new AuditPatientRoute(AuditRouteSubject.Patient)));
+        });
         return builder;
     }
 
@@ -68,6 +84,7 @@ public static class SecurityServiceCollectionExtensions
     public static WebApplication UseSeldingerSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<AuditRequestMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapAuthEndpoints();

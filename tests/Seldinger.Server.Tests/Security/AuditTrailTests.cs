@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Seldinger.Clinical.Security;
@@ -139,6 +140,66 @@ public sealed class AuditTrailTests(SqliteAppFixture fixture) : IClassFixture<Sq
             var row = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).LastAsync(e => e.Path == "/api/cases");
             Assert.Equal(("irphysician", "read", "127.0.0.1"), (row.UserName, row.Action, row.RemoteAddress));
         }
+    }
+
+    [Fact]
+    public async Task Slices_OneRowForTheFirst_ThenOneRowCountingTheRestOfTheWindow_FailuresEachTheirOwn()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = fixture.Factory!.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var client = await app.CreateClientAsAsync(StaffRole.Technologist);
+        var uid = await SeriesUidAsync(minSlices: 7);
+        var slices = $"/api/series/{uid}/slices";
+
+        var marker = await LastIdAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{slices}/0.png")).StatusCode);
+        var first = Assert.Single(await EntriesAfterAsync(marker));
+        Assert.Equal(("technologist", "read", "series", uid, 200, $"{slices}/0.png"),
+            (first.UserName, first.Action, first.ResourceType, first.ResourceId, first.StatusCode, first.Path));
+        Assert.StartsWith("slice 0;", first.Detail, StringComparison.Ordinal);
+
+        // Scrolling on within five minutes: counted, not written one by one.
+        marker = await LastIdAsync();
+        foreach (var n in new[] { 1, 2, 3, 4 })
+        {
+            clock.Now = clock.Now.AddSeconds(30);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{slices}/{n}.png")).StatusCode);
+        }
+
+        Assert.Empty(await EntriesAfterAsync(marker));
+
+        // A slice that is not there is refused, and its own row at once.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"{slices}/99999.png")).StatusCode);
+        var missing = Assert.Single(await EntriesAfterAsync(marker));
+        Assert.Equal(("read", 400, $"{slices}/99999.png"), (missing.Action, missing.StatusCode, missing.Path));
+
+        // After the window: the count of the four, then the new window's first row.
+        marker = await LastIdAsync();
+        clock.Now = clock.Now.AddMinutes(4);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{slices}/6.png")).StatusCode);
+        var rows = await EntriesAfterAsync(marker);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(("technologist", "read", "series", uid, 200), (rows[0].UserName, rows[0].Action, rows[0].ResourceType, rows[0].ResourceId, rows[0].StatusCode));
+        Assert.StartsWith("4 more slices (1–4)", rows[0].Detail, StringComparison.Ordinal);
+        Assert.StartsWith("slice 6;", rows[1].Detail, StringComparison.Ordinal);
+    }
+
+    private async Task<string> SeriesUidAsync(int minSlices)
+    {
+        await using var db = SeldingerDbContextFactory.Create(fixture.Storage!);
+        return await db.Series.AsNoTracking().Where(s => s.SliceCount >= minSlices).Select(s => s.SeriesInstanceUid).FirstAsync();
+    }
+
+    private async Task<long> LastIdAsync()
+    {
+        await using var db = SeldingerDbContextFactory.Create(fixture.Storage!);
+        return await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
+    }
+
+    private async Task<List<AuditEntry>> EntriesAfterAsync(long id)
+    {
+        await using var db = SeldingerDbContextFactory.Create(fixture.Storage!);
+        return await db.AuditEntries.AsNoTracking().Where(e => e.Id > id).OrderBy(e => e.Id).ToListAsync();
     }
 
     private async Task<List<AuditEntry>> EntriesAsync()

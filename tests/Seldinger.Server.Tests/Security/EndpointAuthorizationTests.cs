@@ -9,17 +9,24 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Seldinger.Clinical.Security;
+using Seldinger.Server.Security;
 
 namespace Seldinger.Server.Tests.Security;
 
 /// <summary>
 /// Every endpoint the server maps (read from its EndpointDataSource, so new endpoints are covered as
 /// they appear) × every role: anonymous → 401 (pages: redirect to sign-in), 403 exactly where
-/// RolePermissions refuses the endpoint's action.
+/// RolePermissions refuses the endpoint's action (for an "any of" policy, all of its actions).
 /// </summary>
 public sealed partial class EndpointAuthorizationTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
 {
     private static readonly HashSet<string> PublicApi = ["POST /api/auth/sign-in", "POST /api/auth/sign-out"];
+
+    // API endpoints open to every signed-in user, whatever the role: no role check is hidden in their code.
+    private static readonly HashSet<string> AnyStaffApi =
+    [
+        "GET /api/auth/me", "GET /api/procedures/", "GET /api/procedures/{id}", "GET /api/ablation/devices",
+    ];
 
     [Fact]
     public void Endpoints_EveryApiEndpointNeedsSignIn_ExceptSignInAndSignOut()
@@ -55,15 +62,15 @@ public sealed partial class EndpointAuthorizationTests(SqliteAppFixture fixture)
         using var client = await SignedInAsync(role);
         var failures = new List<string>();
         var checkedCount = 0;
-        // Endpoints that need only a signed-in user decide further inside (e.g. own referrals); the anonymous test covers them.
+        // Endpoints open to any signed-in user (AnyStaffApi) have no action to check.
         foreach (var e in ApiEndpoints().Where(e => !e.Anonymous && e.Actions.Count > 0))
         {
             using var response = await SendAsync(client, e);
-            var allowed = e.Actions.All(a => RolePermissions.IsAllowed(role, a));
+            var allowed = Allows(role, e.Actions);
             var status = (int)response.StatusCode;
             if (allowed ? status is 401 or 403 : status != 403)
             {
-                failures.Add($"{e.Key} [{string.Join(",", e.Actions)}]: {status}, expected {(allowed ? "not 401/403" : "403")}");
+                failures.Add($"{e.Key} [{Describe(e.Actions)}]: {status}, expected {(allowed ? "not 401/403" : "403")}");
             }
 
             checkedCount++;
@@ -71,6 +78,29 @@ public sealed partial class EndpointAuthorizationTests(SqliteAppFixture fixture)
 
         Assert.Empty(failures);
         Assert.True(checkedCount >= 30, $"only {checkedCount} endpoints checked");
+    }
+
+    [Fact]
+    public void Api_EverySignedInEndpoint_UnderAnActionPolicy_ExceptThoseForAnyStaff()
+    {
+        var withoutAction = ApiEndpoints().Where(e => !e.Anonymous && e.Actions.Count == 0).Select(e => e.Key).ToList();
+        Assert.Equal(AnyStaffApi.Order(), withoutAction.Order());
+    }
+
+    [Fact]
+    public void Api_ReferralEndpoints_UnderActionPolicies_ReadersAreOwnOrAllReferrals()
+    {
+        var referrals = ApiEndpoints().Where(e => e.Template.StartsWith("/api/referrals", StringComparison.Ordinal)).ToList();
+        Assert.True(referrals.Count >= 25, $"only {referrals.Count} referral endpoints");
+        Assert.All(referrals, e => Assert.NotEmpty(e.Actions));
+        var readers = referrals.Where(e => e.Key is "GET /api/referrals/" or "GET /api/referrals/{id:guid}" or "GET /api/referrals/{id:guid}/history").ToList();
+        Assert.Equal(3, readers.Count);
+        Assert.All(readers, e => Assert.Equal(
+            new[] { StaffAction.ReadAllReferrals, StaffAction.ReadOwnReferrals }.Order(), Assert.Single(e.Actions).Order()));
+        // Every role but the administrator reads referrals (a referrer only their own, which the service decides).
+        Assert.Equal(
+            Enum.GetValues<StaffRole>().Where(r => r != StaffRole.Administrator).Order(),
+            Enum.GetValues<StaffRole>().Where(r => Allows(r, readers[0].Actions)).Order());
     }
 
     [Fact]
@@ -103,10 +133,10 @@ public sealed partial class EndpointAuthorizationTests(SqliteAppFixture fixture)
             using var response = await client.GetAsync(page.Path);
             var location = response.Headers.Location?.ToString() ?? "";
             var denied = response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/Denied", StringComparison.OrdinalIgnoreCase);
-            var allowed = page.Actions.All(a => RolePermissions.IsAllowed(role, a));
+            var allowed = Allows(role, page.Actions);
             if (allowed == denied || response.StatusCode == HttpStatusCode.Redirect && !denied)
             {
-                failures.Add($"{page.Path} [{string.Join(",", page.Actions)}]: {(int)response.StatusCode} {location}");
+                failures.Add($"{page.Path} [{Describe(page.Actions)}]: {(int)response.StatusCode} {location}");
             }
         }
 
@@ -151,12 +181,19 @@ public sealed partial class EndpointAuthorizationTests(SqliteAppFixture fixture)
         return client.SendAsync(request);
     }
 
-    private sealed record ApiEndpoint(string Method, string Template, string Path, bool Anonymous, IReadOnlyList<StaffAction> Actions, string ContentType)
+    /// <summary>Whether <paramref name="role"/> passes every policy; a policy of several actions admits any of them.</summary>
+    private static bool Allows(StaffRole role, IReadOnlyList<IReadOnlyList<StaffAction>> policies) =>
+        policies.All(p => p.Any(a => RolePermissions.IsAllowed(role, a)));
+
+    private static string Describe(IReadOnlyList<IReadOnlyList<StaffAction>> policies) => string.Join(",", policies.Select(p => string.Join("|", p)));
+
+    private sealed record ApiEndpoint(
+        string Method, string Template, string Path, bool Anonymous, IReadOnlyList<IReadOnlyList<StaffAction>> Actions, string ContentType)
     {
         public string Key => $"{Method} {Template}";
     }
 
-    private sealed record PageEndpoint(string Path, bool Anonymous, IReadOnlyList<StaffAction> Actions);
+    private sealed record PageEndpoint(string Path, bool Anonymous, IReadOnlyList<IReadOnlyList<StaffAction>> Actions);
 
     private IEnumerable<RouteEndpoint> Routes() =>
         fixture.Factory!.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
@@ -179,9 +216,11 @@ public sealed partial class EndpointAuthorizationTests(SqliteAppFixture fixture)
             .DistinctBy(p => p.Path),
     ];
 
-    private static List<StaffAction> ActionsOf(Endpoint e) =>
+    /// <summary>The endpoint's action policies, each as its actions (one, or several of which any admits); an unknown policy fails.</summary>
+    private static List<IReadOnlyList<StaffAction>> ActionsOf(Endpoint e) =>
     [
-        .. e.Metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Select(Enum.Parse<StaffAction>),
+        .. e.Metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>()
+            .Select(p => EndpointSecurityExtensions.ParsePolicyName(p) ?? throw new InvalidOperationException($"policy '{p}' names no staff action")),
     ];
 
     /// <summary>Route values that reach no record, so that allowed requests answer quickly (404, 400) without doing work.</summary>

@@ -1,4 +1,3 @@
-using Seldinger.Clinical.Security;
 using Seldinger.Server.Endpoints.Clinical.Internal;
 using Seldinger.Server.Security;
 
@@ -34,16 +33,10 @@ public static class ClinicalEndpoints
             field, $"'{value}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
 
     /// <summary>
-    /// Audits the endpoints as <paramref name="resourceType"/> and answers the services' refusals as problems inside the
-    /// audit filter, so that the audit row carries the status the client gets (404, 409) rather than an exception.
+    /// Audits the endpoints as <paramref name="resourceType"/> (one row per request, with the child the services name)
+    /// and answers the services' refusals as problems (400, 403, 404, 409).
     /// </summary>
     internal static TBuilder AuditedClinical<TBuilder>(this TBuilder builder, string resourceType)
         where TBuilder : IEndpointConventionBuilder =>
         builder.Audited(resourceType).AddEndpointFilter(new ClinicalProblemFilter());
-
-    /// <summary>Protects an endpoint so that a user whose role may do any of <paramref name="actions"/> reaches it.</summary>
-    internal static TBuilder RequireAnyAction<TBuilder>(this TBuilder builder, params StaffAction[] actions)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(p => p.RequireAuthenticatedUser()
-            .RequireAssertion(c => actions.Any(new CurrentUser(c.User).Can)));
 }

@@ -14,17 +14,17 @@ public static class DocumentEndpoints
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var api = routes.MapGroup("/api/referrals/{id:guid}").WithTags("Documents");
+        var api = routes.MapGroup("/api/referrals/{id:guid}").WithTags("Documents").AuditsReferralPatient();
         api.AddEndpointFilter<ClinicalProblemFilter>();
-        api.MapGet("/instructions", InstructionsAsync).RequireAction(StaffAction.ReadReports)
+        api.MapGet("/instructions", InstructionsAsync).RequireAction(StaffAction.ReadReports).Audited("instructions")
             .WithName("FamilyInstructions")
             .WithSummary("The family sheet (language=en|es, default the family's; phase=before|after, default before).")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
-        api.MapGet("/instructions.pdf", InstructionsPdfAsync).RequireAction(StaffAction.ReadReports)
+        api.MapGet("/instructions.pdf", InstructionsPdfAsync).RequireAction(StaffAction.ReadReports).Audited("instructions", "export")
             .WithName("FamilyInstructionsPdf").WithSummary("The family sheet as a printable PDF in large type.")
             .Produces(200, contentType: "application/pdf").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         // Referring clinicians read their own referral's report; the referral's visibility keeps others' hidden.
-        api.MapGet("/report.pdf", ReportPdfAsync).RequireAnyAction(StaffAction.ReadReports, StaffAction.ReadOwnReferrals)
+        api.MapGet("/report.pdf", ReportPdfAsync).RequireAnyAction(StaffAction.ReadReports, StaffAction.ReadOwnReferrals).Audited("report", "export")
             .WithName("ProcedureReportPdf").WithSummary("The procedure report as PDF (watermarked DRAFT until signed).")
             .Produces(200, contentType: "application/pdf").ProducesProblem(404).ProducesProblem(409);
         return routes;

@@ -20,9 +20,9 @@ public static class FhirEndpoints
     public static IEndpointRouteBuilder MapFhirEndpoints(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var episodes = routes.MapGroup("/api/referrals/{id:guid}").WithTags("FHIR");
+        var episodes = routes.MapGroup("/api/referrals/{id:guid}").WithTags("FHIR").AuditsReferralPatient();
         episodes.AddEndpointFilter<ClinicalProblemFilter>();
-        episodes.MapGet("/fhir", BundleAsync).RequireAction(StaffAction.ReadReports)
+        episodes.MapGet("/fhir", BundleAsync).RequireAction(StaffAction.ReadReports).Audited("fhir", "export")
             .WithName("EpisodeFhirBundle").WithSummary("The episode as a FHIR R4 Bundle (type collection).")
             .Produces(200, contentType: FhirJsonContentType).ProducesProblem(400).ProducesProblem(404);
         routes.MapGet("/api/fhir/CodeSystem/" + IrAdverseEventCodeSystem.Id, CodeSystem).RequireAction(StaffAction.ReadReports)
@@ -37,7 +37,7 @@ public static class FhirEndpoints
         var episode = await episodes.LoadAsync(id, ct);
         var procedure = episodes.ProcedureOf(episode, required: false);
         var bundle = EpisodeBundleBuilder.Build(episode, procedure, FhirExportOptions.Default);
-        await audit.RecordAsync("read", "fhir", id.ToString(), episode.Patient.Id, "", ct);
+        await audit.RecordAsync("export", "fhir", id.ToString(), episode.Patient.Id, "FHIR R4 bundle", ct);
         return TypedResults.Text(FhirJson.Serialize(bundle), FhirJsonContentType);
     }
 

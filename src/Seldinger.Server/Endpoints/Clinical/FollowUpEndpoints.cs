@@ -17,7 +17,7 @@ public static class FollowUpEndpoints
             .WithName("FollowUpWorklist").WithSummary("Follow-up tasks due on or before a date (due=YYYY-MM-DD) of a status (open by default).")
             .ProducesProblem(400);
         api.MapPost("/referrals/{id:guid}/follow-ups", CreateAsync).WithTags("Follow-up").RequireAction(StaffAction.ManageFollowUps)
-            .AuditedClinical("follow-up").WithName("CreateFollowUp").WithSummary("Creates a follow-up task for the referral.")
+            .AuditedClinical("follow-up").AuditsReferralPatient().WithName("CreateFollowUp").WithSummary("Creates a follow-up task for the referral.")
             .ProducesProblem(400).ProducesProblem(404);
         api.MapPut("/follow-ups/{id:guid}", UpdateAsync).WithTags("Follow-up").RequireAction(StaffAction.ManageFollowUps).AuditedClinical("follow-up")
             .WithName("UpdateFollowUp").WithSummary("Marks a task done or cancelled, moves or reassigns it (send the version you read).")

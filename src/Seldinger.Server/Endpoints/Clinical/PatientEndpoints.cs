@@ -14,7 +14,7 @@ public static class PatientEndpoints
     /// <summary>Maps the endpoints on <paramref name="api"/>.</summary>
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/patients").WithTags("Patients").AuditedClinical("patient");
+        var group = api.MapGroup("/patients").WithTags("Patients").AuditedClinical("patient").AuditsPatient();
         group.MapGet("/", SearchAsync).RequireAction(StaffAction.ReadPatients).WithName("SearchPatients")
             .WithSummary("Searches patients by MRN or name (q); all patients when q is empty, at most 100.");
         group.MapPost("/", CreateAsync).RequireAction(StaffAction.EditPatients).WithName("CreatePatient")

@@ -14,7 +14,7 @@ public static class PreparationEndpoints
     /// <summary>Maps the endpoints on <paramref name="api"/>.</summary>
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/referrals/{id:guid}").WithTags("Preparation");
+        var group = api.MapGroup("/referrals/{id:guid}").WithTags("Preparation").AuditsReferralPatient();
         group.MapGet("/assessment", GetAssessmentAsync).RequireAction(StaffAction.ReadChecklist).AuditedClinical("assessment").WithName("GetAssessment")
             .WithSummary("The pre-procedure assessment (404 when none is recorded yet).").ProducesProblem(404);
         group.MapPut("/assessment", SaveAssessmentAsync).RequireAction(StaffAction.EditPreparation).AuditedClinical("assessment").WithName("SaveAssessment")

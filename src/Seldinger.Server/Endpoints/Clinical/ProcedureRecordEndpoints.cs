@@ -13,7 +13,7 @@ public static class ProcedureRecordEndpoints
     /// <summary>Maps the endpoints on <paramref name="api"/>.</summary>
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/referrals/{id:guid}").WithTags("Procedure");
+        var group = api.MapGroup("/referrals/{id:guid}").WithTags("Procedure").AuditsReferralPatient();
         group.MapGet("/procedure", GetAsync).RequireAction(StaffAction.ReadPatients).AuditedClinical("procedure").WithName("GetProcedureRecord")
             .WithSummary("The procedure record with contrast mL/kg, sedation mg/kg and dose warnings (404 when nothing is recorded).")
             .ProducesProblem(404);

@@ -13,7 +13,7 @@ public static class RecoveryEndpoints
     /// <summary>Maps the endpoints on <paramref name="api"/>.</summary>
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/referrals/{id:guid}").WithTags("Recovery");
+        var group = api.MapGroup("/referrals/{id:guid}").WithTags("Recovery").AuditsReferralPatient();
         group.MapGet("/vitals", VitalsAsync).RequireAction(StaffAction.ReadPatients).AuditedClinical("vitals").WithName("ListVitalSigns")
             .WithSummary("The vital signs of the episode, oldest first.").ProducesProblem(404);
         group.MapPost("/vitals", AddVitalsAsync).RequireAction(StaffAction.RecordRecovery).AuditedClinical("vitals").WithName("AddVitalSigns")

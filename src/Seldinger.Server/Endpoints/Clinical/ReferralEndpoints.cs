@@ -13,7 +13,7 @@ public static class ReferralEndpoints
     /// <summary>Maps the endpoints on <paramref name="api"/>.</summary>
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/referrals").WithTags("Referrals").AuditedClinical("referral");
+        var group = api.MapGroup("/referrals").WithTags("Referrals").AuditedClinical("referral").AuditsReferralPatient();
         group.MapPost("/", SubmitAsync).RequireAction(StaffAction.SubmitReferrals).WithName("SubmitReferral")
             .WithSummary("Submits a referral; the patient is found by MRN or registered from the demographics given.").ProducesProblem(400);
         group.MapGet("/", ListAsync).RequireAnyAction(StaffAction.ReadAllReferrals, StaffAction.ReadOwnReferrals).WithName("ListReferrals")

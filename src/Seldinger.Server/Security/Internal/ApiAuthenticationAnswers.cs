@@ -8,15 +8,25 @@ internal static class ApiAuthenticationAnswers
 {
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    public static Task OnRedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
-        IsApi(context.Request)
+    public static Task OnRedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        NoteDenial(context.HttpContext, StatusCodes.Status401Unauthorized);
+        return IsApi(context.Request)
             ? WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Not signed in", "Sign in (POST /api/auth/sign-in) to use this endpoint.")
             : Redirect(context);
+    }
 
-    public static Task OnRedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
-        IsApi(context.Request)
+    public static Task OnRedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        NoteDenial(context.HttpContext, StatusCodes.Status403Forbidden);
+        return IsApi(context.Request)
             ? WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed", "Your role may not do this.")
             : Redirect(context);
+    }
+
+    // A page answers a refusal with a redirect (302): its audit row keeps the 401 or 403 it stands for. This also
+    // catches refusals a handler makes itself (Forbid(), Challenge()), which the authorization middleware never sees.
+    private static void NoteDenial(HttpContext http, int status) => http.Features.Get<AuditScope>()?.Deny(status, "");
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
     {

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace Seldinger.Server.Security.Internal;
 
 /// <summary>
-/// Records refused requests to audited endpoints as "denied": the authorization middleware answers
-/// them before any endpoint filter runs.
+/// Notes refused requests to audited endpoints and pages as "denied" (401 without a session, 403 without the role's
+/// action) in the request's one audit row: the authorization middleware answers them before any handler runs.
 /// </summary>
 internal sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -13,14 +13,12 @@ internal sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlew
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if ((authorizeResult.Challenged || authorizeResult.Forbidden)
-            && context.GetEndpoint()?.Metadata.GetMetadata<AuditedResource>() is { } audited)
+        if ((authorizeResult.Challenged || authorizeResult.Forbidden) && context.Features.Get<AuditScope>() is { } scope)
         {
             var status = authorizeResult.Challenged ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
-            await context.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(
-                "denied", audited.ResourceType, AuditedResource.ResourceIdOf(context), patientId: null,
-                detail: $"policy {string.Join(",", policy.Requirements.OfType<StaffActionRequirement>().Select(r => r.Action))}",
-                statusCode: status, userName: null, context.RequestAborted).ConfigureAwait(false);
+            var actions = policy.Requirements.OfType<StaffActionRequirement>().Select(r => r.Action.ToString())
+                .Concat(policy.Requirements.OfType<AnyStaffActionRequirement>().Select(r => string.Join("|", r.Actions)));
+            scope.Deny(status, $"policy {string.Join(",", actions)}");
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);

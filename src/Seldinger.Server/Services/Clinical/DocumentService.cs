@@ -15,6 +15,22 @@ public sealed class DocumentService(EpisodeService episodes, AuditTrail audit, D
     /// <summary>The family sheet; the language defaults to the family's preferred one, the phase to before.</summary>
     public async Task<InstructionSheet> InstructionsAsync(Guid referralId, string? language, string? phase, CancellationToken ct = default)
     {
+        var (sheet, patientId) = await ComposeAsync(referralId, language, phase, ct);
+        await audit.RecordAsync("read", "instructions", referralId.ToString(), patientId, $"{sheet.Language} {sheet.Phase}", ct);
+        return sheet;
+    }
+
+    /// <summary>The family sheet as a printable PDF.</summary>
+    public async Task<byte[]> InstructionsPdfAsync(Guid referralId, string? language, string? phase, CancellationToken ct = default)
+    {
+        var (sheet, patientId) = await ComposeAsync(referralId, language, phase, ct);
+        var pdf = InstructionSheetPdf.Render(sheet, options.ToReportOptions());
+        await audit.RecordAsync("export", "instructions", referralId.ToString(), patientId, $"PDF {sheet.Language} {sheet.Phase}", ct);
+        return pdf;
+    }
+
+    private async Task<(InstructionSheet Sheet, Guid PatientId)> ComposeAsync(Guid referralId, string? language, string? phase, CancellationToken ct)
+    {
         var episode = await episodes.LoadAsync(referralId, ct);
         var procedure = episodes.ProcedureOf(episode, required: true)!;
         var lang = ParseLanguage(language) ?? episode.Patient.PreferredLanguage;
@@ -27,15 +43,7 @@ public sealed class DocumentService(EpisodeService episodes, AuditTrail audit, D
         }
 
         var sheet = FamilyInstructions.LoadDefault().Compose(episode, procedure, lang, when, options.ToInstructionOptions());
-        await audit.RecordAsync("read", "instructions", referralId.ToString(), episode.Patient.Id, $"{lang} {when}", ct);
-        return sheet;
-    }
-
-    /// <summary>The family sheet as a printable PDF.</summary>
-    public async Task<byte[]> InstructionsPdfAsync(Guid referralId, string? language, string? phase, CancellationToken ct = default)
-    {
-        var sheet = await InstructionsAsync(referralId, language, phase, ct);
-        return InstructionSheetPdf.Render(sheet, options.ToReportOptions());
+        return (sheet, episode.Patient.Id);
     }
 
     /// <summary>The procedure report PDF ("DRAFT" until signed).</summary>
@@ -49,7 +57,7 @@ public sealed class DocumentService(EpisodeService episodes, AuditTrail audit, D
         }
 
         var pdf = ProcedureReportPdf.Render(episode, procedure, options.ToReportOptions());
-        await audit.RecordAsync("read", "report", referralId.ToString(), episode.Patient.Id, episode.Procedure.SignedAt is null ? "draft" : "signed", ct);
+        await audit.RecordAsync("export", "report", referralId.ToString(), episode.Patient.Id, episode.Procedure.SignedAt is null ? "PDF draft" : "PDF signed", ct);
         return pdf;
     }
 
