@@ -12,7 +12,8 @@ namespace Seldinger.Server.Tests.Clinical;
 /// <summary>
 /// The clinical pages on a server whose site time zone is Europe/Madrid: a booking typed as 09:00 is stored as the
 /// instant 08:00Z in winter (CET, UTC+1) and 07:00Z in summer (CEST, UTC+2) and shown back as 09:00; a time the clocks
-/// skip is refused with its reason; a time they pass twice is stored as the earlier instant; the footer names the zone;
+/// skip is refused with its reason; a time they pass twice is stored as the earlier instant, and an unchanged re-save
+/// keeps a stored second pass; the footer names the zone;
 /// and an unknown zone stops the server at start.
 /// </summary>
 public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
@@ -113,6 +114,60 @@ public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
     }
 
     [SkippableFact]
+    public async Task PrefilledTime_SecondPassOfTheRepeatedHour_SurvivesAnUnchangedResave()
+    {
+        fixture.Clock.Now = fixture.Monday;
+        await using var madrid = MadridServer();
+        var physician = await madrid.CreateClientAsAsync(StaffRole.IrPhysician);
+        var referral = await AcceptedReferralAsync("MRN-TZ-RESAVE");
+        var sunday = LastSunday(fixture.Monday.Year - 1, 10);
+        var day = sunday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var html = await PostFormAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Assessment", new()
+        {
+            ["instructionsSentAt"] = day + "T02:30",
+        });
+        Assert.True(html.Contains("Assessment saved.", StringComparison.Ordinal), Flash(html));
+        var firstPass = new DateTimeOffset(sunday.ToDateTime(new TimeOnly(0, 30)), TimeSpan.Zero);
+        var secondPass = firstPass.AddHours(1);
+        var stored = await fixture.WithDbAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.ReferralId == referral));
+        Assert.Equal(firstPass, stored.InstructionsSentAt);
+
+        // A time recorded (e.g. through the API) at the second 02:30, 01:30Z, shows as 02:30 too; saving the form
+        // unchanged keeps it instead of reading 02:30 again as the first pass.
+        var version = await fixture.WithDbAsync(async db =>
+        {
+            var a = await db.Assessments.SingleAsync(x => x.ReferralId == referral);
+            a.InstructionsSentAt = secondPass;
+            await db.SaveChangesAsync();
+            return a.Version;
+        });
+        var page = await physician.GetStringAsync($"/referrals/{referral}");
+        Assert.Contains($"name=\"instructionsSentAt\" type=\"datetime-local\" value=\"{day}T02:30\"", page, StringComparison.Ordinal);
+        var shown = WebUtility.HtmlDecode(ShownPattern().Match(page).Groups[1].Value);
+        Assert.Equal(secondPass, DateTimeOffset.Parse(shown, CultureInfo.InvariantCulture));
+        html = await PostFormAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Assessment", new()
+        {
+            ["instructionsSentAt"] = day + "T02:30",
+            ["instructionsSentAtShown"] = shown,
+            ["version"] = version.ToString(CultureInfo.InvariantCulture),
+        });
+        Assert.True(html.Contains("Assessment saved.", StringComparison.Ordinal), Flash(html));
+        stored = await fixture.WithDbAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.ReferralId == referral));
+        Assert.Equal(secondPass, stored.InstructionsSentAt);
+
+        // A changed field is read again on the site's clock.
+        html = await PostFormAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Assessment", new()
+        {
+            ["instructionsSentAt"] = day + "T02:45",
+            ["instructionsSentAtShown"] = shown,
+            ["version"] = stored.Version.ToString(CultureInfo.InvariantCulture),
+        });
+        Assert.True(html.Contains("Assessment saved.", StringComparison.Ordinal), Flash(html));
+        stored = await fixture.WithDbAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.ReferralId == referral));
+        Assert.Equal(firstPass.AddMinutes(15), stored.InstructionsSentAt);
+    }
+
+    [SkippableFact]
     public async Task Server_UnknownZone_RefusedAtStartNamingTheKey()
     {
         Skip.If(fixture.Factory is null, "no database");
@@ -173,6 +228,9 @@ public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
         return html;
     }
 
+    private static string Flash(string html) =>
+        FlashPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : "no message on the page";
+
     private static IEnumerable<Exception> Flatten(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
@@ -201,6 +259,12 @@ public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("name=\"instructionsSentAtShown\" value=\"([^\"]*)\"")]
+    private static partial Regex ShownPattern();
+
+    [GeneratedRegex("<p class=\"flash flash-error\" role=\"alert\">([^<]*)</p>")]
+    private static partial Regex FlashPattern();
 }
 
 public sealed class SqliteSiteTimeZonePageTests(SqliteClinicalAppFixture fixture)

@@ -18,6 +18,13 @@ internal static class ClinicalFormat
     public static string Input(this SiteTime site, DateTimeOffset? t) =>
         t is { } v ? site.ToLocal(v).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>
+    /// The stored instant behind a prefilled datetime-local field (ISO 8601, UTC), posted back beside it so that an
+    /// unchanged field keeps its instant: the second pass of a repeated autumn hour and the seconds survive a re-save.
+    /// </summary>
+    public static string Shown(DateTimeOffset? t) =>
+        t is { } v ? v.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : "";
+
     /// <summary>Today on the site's clock.</summary>
     public static DateOnly Today(this SiteTime site, TimeProvider? time = null) => site.DayOf((time ?? TimeProvider.System).GetUtcNow());
 

@@ -57,10 +57,22 @@ internal static class ClinicalPageActions
     /// site's offset; null when empty or unreadable. In the autumn overlap the earlier instant is taken (see
     /// <see cref="SiteTime"/>); a time the clocks skip in spring is refused, naming <paramref name="field"/>.
     /// </summary>
+    /// <param name="value">The field as posted.</param>
+    /// <param name="site">The site's clock.</param>
+    /// <param name="field">The field's name for the message.</param>
+    /// <param name="shown">The stored instant the field was prefilled with (<see cref="ClinicalFormat.Shown"/>); when the
+    /// field still shows it, that instant is kept rather than read again from the wall-clock text.</param>
     /// <exception cref="ClinicalValidationException">The time does not exist at the site (spring gap).</exception>
-    public static DateTimeOffset? Time(string? value, SiteTime site, string field)
+    public static DateTimeOffset? Time(string? value, SiteTime site, string field, string? shown = null)
     {
         ArgumentNullException.ThrowIfNull(site);
+        if (!string.IsNullOrWhiteSpace(value)
+            && DateTimeOffset.TryParse(shown, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var prefilled)
+            && string.Equals(value.Trim(), site.Input(prefilled), StringComparison.Ordinal))
+        {
+            return site.ToSite(prefilled);
+        }
+
         if (string.IsNullOrWhiteSpace(value)
             || !DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.NoCurrentDateDefault, out var typed))
         {

@@ -109,11 +109,11 @@ public sealed class EpisodeModel(
     /// <summary>Saves the pre-procedure assessment, with when the family instructions were sent.</summary>
     public Task<IActionResult> OnPostAssessmentAsync(
         Guid id, AsaClass? asa, bool asaEmergency, SedationLevel? plannedSedation, bool childLifeSupport, string? airwayNotes,
-        PregnancyScreen? pregnancyScreen, string? instructionsSentAt, bool instructionsSentNow, string? allergyPremedication, int? version,
+        PregnancyScreen? pregnancyScreen, string? instructionsSentAt, string? instructionsSentAtShown, bool instructionsSentNow, string? allergyPremedication, int? version,
         CancellationToken ct) =>
         ChangeAsync(id, StaffAction.EditPreparation, () => preparation.SaveAssessmentAsync(id, new AssessmentRequest(
             asa, asaEmergency, plannedSedation, childLifeSupport, airwayNotes, pregnancyScreen, null,
-            instructionsSentNow ? time.GetUtcNow() : ClinicalPageActions.Time(instructionsSentAt, site, "instructionsSentAt"), allergyPremedication, version), ct), "Assessment saved.");
+            instructionsSentNow ? time.GetUtcNow() : ClinicalPageActions.Time(instructionsSentAt, site, "instructionsSentAt", instructionsSentAtShown), allergyPremedication, version), ct), "Assessment saved.");
 
     /// <summary>Saves the procedure record: time-out, operators, times, devices, contrast, sedation, dose, findings.</summary>
     public Task<IActionResult> OnPostProcedureAsync(Guid id, ProcedureForm form, CancellationToken ct)

@@ -46,6 +46,12 @@ public sealed class ProcedureForm
     /// <summary>End, on the site's clock.</summary>
     public string? EndedAt { get; set; }
 
+    /// <summary>The stored start the form was filled with (see <see cref="ClinicalFormat.Shown"/>).</summary>
+    public string? StartedAtShown { get; set; }
+
+    /// <summary>The stored end the form was filled with.</summary>
+    public string? EndedAtShown { get; set; }
+
     /// <summary>Guidance used.</summary>
     public GuidanceModality? Guidance { get; set; }
 
@@ -81,6 +87,9 @@ public sealed class ProcedureForm
 
     /// <summary>Sedation dose times, on the site's clock.</summary>
     public List<string?> DoseAt { get; set; } = [];
+
+    /// <summary>The stored dose times the rows were filled with (empty for a new row).</summary>
+    public List<string?> DoseAtShown { get; set; } = [];
 
     /// <summary>Sedation level reached.</summary>
     public SedationLevel? SedationGiven { get; set; }
@@ -119,8 +128,8 @@ public sealed class ProcedureForm
     /// <exception cref="Seldinger.Clinical.ClinicalValidationException">A time the site's clocks skip.</exception>
     public ProcedureRecordRequest ToRequest(SiteTime site, DateTimeOffset now)
     {
-        var startedAt = ClinicalPageActions.Time(StartedAt, site, "startedAt");
-        var endedAt = ClinicalPageActions.Time(EndedAt, site, "endedAt");
+        var startedAt = ClinicalPageActions.Time(StartedAt, site, "startedAt", StartedAtShown);
+        var endedAt = ClinicalPageActions.Time(EndedAt, site, "endedAt", EndedAtShown);
         var operators = OperatorName.Select((n, i) => (Name: n, Role: At(OperatorRole, i)))
             .Where(o => !string.IsNullOrWhiteSpace(o.Name))
             .Select(o => new ProcedureOperator { Name = o.Name!, Role = o.Role ?? "operator" })
@@ -136,7 +145,7 @@ public sealed class ProcedureForm
                 Drug = x.d!,
                 DoseMg = x.i < DoseMg.Count ? DoseMg[x.i] ?? 0 : 0,
                 Route = At(DoseRoute, x.i) ?? "IV",
-                At = ClinicalPageActions.Time(At(DoseAt, x.i), site, "doseAt") ?? startedAt ?? now,
+                At = ClinicalPageActions.Time(At(DoseAt, x.i), site, "doseAt", At(DoseAtShown, x.i)) ?? startedAt ?? now,
             })
             .ToList();
         var timeOut = new TimeOutChecklist
