@@ -37,13 +37,13 @@ public static class ViewEndpoints
     public static IEndpointRouteBuilder MapViewEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/series").WithTags("Views").RequireAction(StaffAction.ReadImages).Audited("series");
-        group.MapGet("/{uid}/reslice/{kind}.png", ReslicePngAsync).WithName("GetReslicePng")
+        group.MapGet("/{uid}/reslice/{kind}.png", ReslicePngAsync).AuditedAsSlices().WithName("GetReslicePng")
             .WithSummary("A resliced CT image as an 8-bit PNG with window/level (preset= or center=&width=), optionally a thick slab "
                 + "(slab= mm, mode=mip|minip|mean). The plane geometry is in the X-Slice-Plane header (JSON)." + PlaneHelp)
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
         group.MapGet("/{uid}/reslice/{kind}.json", PlaneAsync).WithName("GetReslicePlane")
             .WithSummary("The geometry of a resliced plane: maps its pixels to patient millimetres (LPS)." + PlaneHelp);
-        group.MapGet("/{uid}/overlay/{kind}.png", OverlayPngAsync).WithName("GetLabelOverlayPng")
+        group.MapGet("/{uid}/overlay/{kind}.png", OverlayPngAsync).AuditedAsSlices().WithName("GetLabelOverlayPng")
             .WithSummary("The label map on a plane as an RGBA PNG: each label in its colour, transparent elsewhere; labels=5,8 shows only those."
                 + " Same plane parameters as the reslice endpoint; a slab's overlay is its mid-plane." + PlaneHelp)
             .Produces(StatusCodes.Status200OK, contentType: "image/png");

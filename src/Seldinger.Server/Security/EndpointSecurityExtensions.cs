@@ -54,10 +54,11 @@ public static class EndpointSecurityExtensions
         builder.WithMetadata(new AuditPatientRoute(AuditRouteSubject.Patient));
 
     /// <summary>
-    /// Coalesces the audit of an image slice endpoint (slice number in route value <paramref name="sliceRouteValue"/>):
-    /// a user's first slice of a series is one row, the further slices within five minutes one row that counts them.
+    /// Coalesces the audit of a series' image endpoint (slice number in route value <paramref name="sliceRouteValue"/>,
+    /// when it has one): a user's first image of a series is one row, the further images within five minutes one row
+    /// that counts them.
     /// </summary>
-    internal static TBuilder AuditedAsSlices<TBuilder>(this TBuilder builder, string sliceRouteValue)
+    internal static TBuilder AuditedAsSlices<TBuilder>(this TBuilder builder, string? sliceRouteValue = null)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new AuditCoalesced(sliceRouteValue));
 

@@ -143,7 +143,7 @@ public sealed class AuditTrailTests(SqliteAppFixture fixture) : IClassFixture<Sq
     }
 
     [Fact]
-    public async Task Slices_OneRowForTheFirst_ThenOneRowCountingTheRestOfTheWindow_FailuresEachTheirOwn()
+    public async Task SeriesImages_OneRowForTheFirst_ThenOneRowCountingTheRestOfTheWindow_FailuresEachTheirOwn()
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         await using var app = fixture.Factory!.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
@@ -166,6 +166,8 @@ public sealed class AuditTrailTests(SqliteAppFixture fixture) : IClassFixture<Sq
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{slices}/{n}.png")).StatusCode);
         }
 
+        // A resliced plane of the same series is one of its images too.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/series/{uid}/reslice/coronal.png?index=2")).StatusCode);
         Assert.Empty(await EntriesAfterAsync(marker));
 
         // A slice that is not there is refused, and its own row at once.
@@ -180,7 +182,7 @@ public sealed class AuditTrailTests(SqliteAppFixture fixture) : IClassFixture<Sq
         var rows = await EntriesAfterAsync(marker);
         Assert.Equal(2, rows.Count);
         Assert.Equal(("technologist", "read", "series", uid, 200), (rows[0].UserName, rows[0].Action, rows[0].ResourceType, rows[0].ResourceId, rows[0].StatusCode));
-        Assert.StartsWith("4 more slices (1–4)", rows[0].Detail, StringComparison.Ordinal);
+        Assert.StartsWith("5 more images (4 slices 1–4, 1 resliced)", rows[0].Detail, StringComparison.Ordinal);
         Assert.StartsWith("slice 6;", rows[1].Detail, StringComparison.Ordinal);
     }
 

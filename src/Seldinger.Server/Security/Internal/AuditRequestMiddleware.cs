@@ -46,18 +46,21 @@ internal sealed class AuditRequestMiddleware(RequestDelegate next)
 
         var row = trail.Row(http, fact, scope.Denial?.Status ?? status, userName: null);
         if (http.GetEndpoint()?.Metadata.GetMetadata<AuditCoalesced>() is { } coalesced
-            && scope.Denial is null && status is >= 200 and < 300 && note.Length == 0 && row.Action == "read"
-            && int.TryParse(http.Request.RouteValues[coalesced.SliceRouteValue]?.ToString(), out var slice))
+            && scope.Denial is null && status is >= 200 and < 300 && note.Length == 0 && row.Action == "read")
         {
+            int? slice = coalesced.SliceRouteValue is { } name && int.TryParse(http.Request.RouteValues[name]?.ToString(), out var n) ? n : null;
             var coalescer = http.RequestServices.GetRequiredService<SliceAuditCoalescer>();
             if (await coalescer.TryCountAsync(row, slice).ConfigureAwait(false))
             {
                 return;
             }
 
+            var image = slice is { } k ? string.Create(CultureInfo.InvariantCulture, $"slice {k}") : http.Request.QueryString.Value is { Length: > 0 } q ? $"image {q}" : "image";
             row = row with
             {
-                Detail = string.Create(CultureInfo.InvariantCulture, $"slice {slice}; this user's further slices of the series within {SliceAudit.Window.TotalMinutes:0} min are counted in one later row"),
+                Detail = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{image}; this user's further images of the series within {SliceAudit.Window.TotalMinutes:0} min are counted in one later row"),
             };
         }
 

@@ -4,17 +4,19 @@ using System.Globalization;
 namespace Seldinger.Server.Security.Internal;
 
 /// <summary>
-/// Endpoint metadata: successful reads of this endpoint by one user of one resource (a series' slices, the slice
-/// number in route value <see cref="SliceRouteValue"/>) are coalesced by <see cref="SliceAuditCoalescer"/>.
+/// Endpoint metadata: successful reads of this endpoint's images by one user of one series are coalesced by
+/// <see cref="SliceAuditCoalescer"/>; <see cref="SliceRouteValue"/> names the route value holding the slice number,
+/// when there is one (a resliced plane is placed by its query instead).
 /// </summary>
-internal sealed record AuditCoalesced(string SliceRouteValue);
+internal sealed record AuditCoalesced(string? SliceRouteValue);
 
 /// <summary>
-/// Coalesces the audit of image slices: a viewer scrolling through a series asks for one PNG per slice. The first
-/// successful slice of a series a user reads writes its row at once (so the access is on the trail before the image
-/// is seen); the further slices of that series by that user within the window are counted, and one row says how many,
-/// which slices and when, once the window has passed (at the user's next slice of the series, at the next minute's
-/// sweep, or when the server stops). Refused and failed slice requests are never coalesced.
+/// Coalesces the audit of a series' images: a viewer scrolling through a series asks for one PNG per slice (and per
+/// resliced plane and label overlay). The first successful image of a series a user reads writes its row at once (so
+/// the access is on the trail before the image is seen); the further images of that series by that user within the
+/// window are counted, and one row says how many, which slices and when, once the window has passed (at the user's
+/// next image of the series, at the next minute's sweep, or when the server stops). Refused and failed requests are
+/// never coalesced.
 /// </summary>
 internal sealed class SliceAuditCoalescer(TimeProvider time, IServiceScopeFactory scopes)
 {
@@ -24,7 +26,7 @@ internal sealed class SliceAuditCoalescer(TimeProvider time, IServiceScopeFactor
     /// Counts <paramref name="first"/>'s request into the open window of its user and resource and returns true, or,
     /// when none is open, opens one and returns false (write the row) after writing the count of the window that ended.
     /// </summary>
-    public async Task<bool> TryCountAsync(AuditRecord first, int slice)
+    public async Task<bool> TryCountAsync(AuditRecord first, int? slice)
     {
         var key = (first.UserName, first.ResourceId ?? "");
         var now = time.GetUtcNow();
@@ -89,9 +91,12 @@ internal sealed class SliceAuditCoalescer(TimeProvider time, IServiceScopeFactor
         }
 
         var f = window.First;
+        var slices = window.Slices == 0 ? ""
+            : window.Slices == window.Count ? string.Create(CultureInfo.InvariantCulture, $" (slices {window.Low}–{window.High})")
+            : string.Create(CultureInfo.InvariantCulture, $" ({window.Slices} slices {window.Low}–{window.High}, {window.Count - window.Slices} resliced)");
         var detail = string.Create(
             CultureInfo.InvariantCulture,
-            $"{window.Count} more slice{(window.Count == 1 ? "" : "s")} ({window.Low}–{window.High}) from {window.FirstAt:u} to {window.LastAt:u}, after the row of {window.Start:u}");
+            $"{window.Count} more image{(window.Count == 1 ? "" : "s")}{slices} from {window.FirstAt:u} to {window.LastAt:u}, after the row of {window.Start:u}");
         var record = f with
         {
             At = time.GetUtcNow(),
@@ -112,6 +117,8 @@ internal sealed class SliceAuditCoalescer(TimeProvider time, IServiceScopeFactor
 
         public int Count { get; private set; }
 
+        public int Slices { get; private set; }
+
         public int Low { get; private set; } = int.MaxValue;
 
         public int High { get; private set; } = int.MinValue;
@@ -120,7 +127,7 @@ internal sealed class SliceAuditCoalescer(TimeProvider time, IServiceScopeFactor
 
         public DateTimeOffset LastAt { get; private set; }
 
-        public void Add(int slice, DateTimeOffset at)
+        public void Add(int? slice, DateTimeOffset at)
         {
             if (Count == 0)
             {
@@ -128,8 +135,13 @@ internal sealed class SliceAuditCoalescer(TimeProvider time, IServiceScopeFactor
             }
 
             Count++;
-            Low = Math.Min(Low, slice);
-            High = Math.Max(High, slice);
+            if (slice is { } n)
+            {
+                Slices++;
+                Low = Math.Min(Low, n);
+                High = Math.Max(High, n);
+            }
+
             LastAt = at;
         }
     }
@@ -174,6 +186,6 @@ internal sealed partial class SliceAuditSweeper(SliceAuditCoalescer coalescer, T
 /// <summary>The slice rule's window.</summary>
 internal static class SliceAudit
 {
-    /// <summary>How long after a user's first slice of a series the further slices are counted into one row.</summary>
+    /// <summary>How long after a user's first image of a series the further images are counted into one row.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 }
