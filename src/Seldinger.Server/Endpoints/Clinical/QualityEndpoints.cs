@@ -15,7 +15,7 @@ public static class QualityEndpoints
     public static IEndpointRouteBuilder MapQualityEndpoints(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var api = routes.MapGroup("/api").RequireAction(StaffAction.ReadQuality).Audited("quality");
+        var api = routes.MapGroup("/api").RequireAction(StaffAction.ReadQuality);
         api.AddEndpointFilter<ClinicalProblemFilter>();
 
         api.MapGet("/quality", async (DateOnly? from, DateOnly? to, ClinicalStore store, TimeProvider clock, CancellationToken ct) =>
