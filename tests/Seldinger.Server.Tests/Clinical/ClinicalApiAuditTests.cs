@@ -44,6 +44,15 @@ public abstract partial class ClinicalApiAuditTests(ClinicalAppFixture fixture)
         // A role without the action: one "denied" row, the child found from the route's referral.
         await ExpectOneRowAsync(() => referrer.GetJsonAsync($"{r}/checklist", HttpStatusCode.Forbidden),
             new("referringclinician", "ReferringClinician", "denied", "checklist", referralId.ToString(), patientId, 403, "GET", $"{r}/checklist"));
+        // Reading referrals needs ReadAllReferrals or ReadOwnReferrals: the administrator has neither.
+        var admin = await app.CreateClientAsAsync(StaffRole.Administrator);
+        var refused = await ExpectOneRowAsync(() => admin.GetJsonAsync(r, HttpStatusCode.Forbidden),
+            new("administrator", "Administrator", "denied", "referral", referralId.ToString(), patientId, 403, "GET", r));
+        Assert.Equal("policy ReadAllReferrals|ReadOwnReferrals", refused.Row.Detail);
+        // Another referrer's referral answers 404 as if it did not exist; the row still names the child.
+        var other = await fixture.SecondReferrerAsync();
+        await ExpectOneRowAsync(() => other.GetJsonAsync($"{r}/history", HttpStatusCode.NotFound),
+            new(ClinicalAppFixture.SecondReferrer, "ReferringClinician", "read", "referral", referralId.ToString(), patientId, 404, "GET", $"{r}/history"));
         // An unknown referral: one row, no child.
         await ExpectOneRowAsync(() => nurse.GetJsonAsync($"/api/referrals/{unknown}/episode", HttpStatusCode.NotFound),
             new("nurse", "Nurse", "read", "episode", unknown.ToString(), null, 404, "GET", $"/api/referrals/{unknown}/episode"));

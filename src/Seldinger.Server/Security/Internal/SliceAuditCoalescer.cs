@@ -153,7 +153,15 @@ internal sealed partial class SliceAuditSweeper(SliceAuditCoalescer coalescer, T
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await coalescer.FlushAsync(all: true).ConfigureAwait(false);
+        try
+        {
+            await coalescer.FlushAsync(all: true).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Stopping goes on; the windows' first rows are on the trail.
+            LogSweepFailed(logger, ex);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
