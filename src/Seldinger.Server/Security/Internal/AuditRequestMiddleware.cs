@@ -13,7 +13,8 @@ internal sealed class AuditRequestMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<AuditedResource>() is not { } audited)
+        var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<AuditedResource>() is not { } audited)
         {
             await next(http).ConfigureAwait(false);
             return;
@@ -22,14 +23,15 @@ internal sealed class AuditRequestMiddleware(RequestDelegate next)
         var scope = new AuditScope(audited);
         http.Features.Set(scope);
         var services = http.RequestServices;
-        var trail = services.GetRequiredService<AuditTrail>();
-        var storage = services.GetRequiredService<StorageOptions>();
-        http.Response.OnStarting(() => WriteAsync(http, scope, trail, storage, ""));
-        http.Response.OnCompleted(() => WriteAsync(http, scope, trail, storage, "no answer sent"));
+        // The exception handler clears the endpoint and route values before it answers a failure: keep them.
+        var request = new Request(endpoint, new RouteValueDictionary(http.Request.RouteValues),
+            services.GetRequiredService<AuditTrail>(), services.GetRequiredService<StorageOptions>(), services.GetRequiredService<SliceAuditCoalescer>());
+        http.Response.OnStarting(() => WriteAsync(http, scope, request, ""));
+        http.Response.OnCompleted(() => WriteAsync(http, scope, request, "no answer sent"));
         await next(http).ConfigureAwait(false);
     }
 
-    private static async Task WriteAsync(HttpContext http, AuditScope scope, AuditTrail trail, StorageOptions storage, string note)
+    private static async Task WriteAsync(HttpContext http, AuditScope scope, Request request, string note)
     {
         if (!scope.TryClaim())
         {
@@ -37,20 +39,19 @@ internal sealed class AuditRequestMiddleware(RequestDelegate next)
         }
 
         var status = http.Response.StatusCode;
-        var routePatient = scope.Facts.Any(f => f.PatientId is not null) ? null : await RoutePatientAsync(http, storage).ConfigureAwait(false);
-        var fact = scope.Compose(http.Request.Method, status, AuditedResource.ResourceIdOf(http), routePatient);
+        var routePatient = scope.Facts.Any(f => f.PatientId is not null) ? null : await RoutePatientAsync(request).ConfigureAwait(false);
+        var fact = scope.Compose(http.Request.Method, status, AuditedResource.ResourceIdOf(request.RouteValues), routePatient);
         if (note.Length > 0)
         {
             fact = fact with { Detail = fact.Detail.Length > 0 ? $"{fact.Detail}; {note}" : note };
         }
 
-        var row = trail.Row(http, fact, scope.Denial?.Status ?? status, userName: null);
-        if (http.GetEndpoint()?.Metadata.GetMetadata<AuditCoalesced>() is { } coalesced
+        var row = request.Trail.Row(http, fact, scope.Denial?.Status ?? status, userName: null);
+        if (request.Endpoint.Metadata.GetMetadata<AuditCoalesced>() is { } coalesced
             && scope.Denial is null && status is >= 200 and < 300 && note.Length == 0 && row.Action == "read")
         {
-            int? slice = coalesced.SliceRouteValue is { } name && int.TryParse(http.Request.RouteValues[name]?.ToString(), out var n) ? n : null;
-            var coalescer = http.RequestServices.GetRequiredService<SliceAuditCoalescer>();
-            if (await coalescer.TryCountAsync(row, slice).ConfigureAwait(false))
+            int? slice = coalesced.SliceRouteValue is { } name && int.TryParse(request.RouteValues[name]?.ToString(), out var n) ? n : null;
+            if (await request.Coalescer.TryCountAsync(row, slice).ConfigureAwait(false))
             {
                 return;
             }
@@ -64,20 +65,20 @@ internal sealed class AuditRequestMiddleware(RequestDelegate next)
             };
         }
 
-        await trail.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
+        await request.Trail.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>The child of the record the route names (<see cref="AuditPatientRoute"/>), when it exists.</summary>
-    private static async Task<Guid?> RoutePatientAsync(HttpContext http, StorageOptions storage)
+    private static async Task<Guid?> RoutePatientAsync(Request request)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<AuditPatientRoute>() is not { } route
-            || !http.Request.RouteValues.TryGetValue(route.RouteValue, out var value)
+        if (request.Endpoint.Metadata.GetMetadata<AuditPatientRoute>() is not { } route
+            || !request.RouteValues.TryGetValue(route.RouteValue, out var value)
             || !Guid.TryParse(value?.ToString(), out var id))
         {
             return null;
         }
 
-        await using var db = SeldingerDbContextFactory.Create(storage);
+        await using var db = SeldingerDbContextFactory.Create(request.Storage);
         return route.Subject switch
         {
             AuditRouteSubject.Referral => await db.Referrals.AsNoTracking().Where(r => r.Id == id).Select(r => (Guid?)r.PatientId)
@@ -85,4 +86,8 @@ internal sealed class AuditRequestMiddleware(RequestDelegate next)
             _ => await db.Patients.AsNoTracking().AnyAsync(p => p.Id == id).ConfigureAwait(false) ? id : null,
         };
     }
+
+    /// <summary>What the row needs of the request, taken when it began.</summary>
+    private sealed record Request(
+        Endpoint Endpoint, RouteValueDictionary RouteValues, AuditTrail Trail, StorageOptions Storage, SliceAuditCoalescer Coalescer);
 }

@@ -18,7 +18,13 @@ internal sealed record AuditedResource(string ResourceType, string? Action = nul
     /// <summary>The route value "id", else the first route value that is a Guid, else a series "uid".</summary>
     public static string? ResourceIdOf(HttpContext http)
     {
-        var values = http.Request.RouteValues;
+        ArgumentNullException.ThrowIfNull(http);
+        return ResourceIdOf(http.Request.RouteValues);
+    }
+
+    /// <summary>As <see cref="ResourceIdOf(HttpContext)"/>, from the route values.</summary>
+    public static string? ResourceIdOf(RouteValueDictionary values)
+    {
         if (values.TryGetValue("id", out var id) && id?.ToString() is { Length: > 0 } s)
         {
             return s;
