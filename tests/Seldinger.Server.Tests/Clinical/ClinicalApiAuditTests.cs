@@ -56,6 +56,10 @@ public abstract partial class ClinicalApiAuditTests(ClinicalAppFixture fixture)
         // An unknown referral: one row, no child.
         await ExpectOneRowAsync(() => nurse.GetJsonAsync($"/api/referrals/{unknown}/episode", HttpStatusCode.NotFound),
             new("nurse", "Nurse", "read", "episode", unknown.ToString(), null, 404, "GET", $"/api/referrals/{unknown}/episode"));
+        // A query value that does not bind fails before the handler (the exception handler answers 400): one row too.
+        var room = Guid.NewGuid();
+        await ExpectOneRowAsync(() => nurse.GetJsonAsync($"/api/rooms/{room}/worklist?date=someday", HttpStatusCode.BadRequest),
+            new("nurse", "Nurse", "read", "room", room.ToString(), null, 400, "GET", $"/api/rooms/{room}/worklist"));
         // Anonymous: one row.
         using var anonymous = app.CreateClient();
         await ExpectOneRowAsync(() => anonymous.GetJsonAsync($"{r}/episode", HttpStatusCode.Unauthorized),
