@@ -141,9 +141,9 @@ internal sealed class CpuBioheatKernel
     }
 
     /// <summary>Marks rows already hot or cold at the start.</summary>
-    public void InitialiseActivity()
+    public void InitialiseActivity() => ForEachPlane(k =>
     {
-        for (var r = 0; r < _active.Length; r++)
+        for (var r = k * _sj; r < (k + 1) * _sj; r++)
         {
             var span = _t.AsSpan(r * _si, _si);
             foreach (var t in span)
@@ -158,6 +158,22 @@ internal sealed class CpuBioheatKernel
                     _active[r] |= RowCold;
                 }
             }
+        }
+    });
+
+    /// <summary>Runs <paramref name="plane"/> for every k, in parallel (set-up passes over the whole grid).</summary>
+    private void ForEachPlane(Action<int> plane)
+    {
+        if (_threads == 1)
+        {
+            for (var k = 0; k < _sk; k++)
+            {
+                plane(k);
+            }
+        }
+        else
+        {
+            Parallel.For(0, _sk, new ParallelOptions { MaxDegreeOfParallelism = _threads }, plane);
         }
     }
 
@@ -841,26 +857,13 @@ internal sealed class CpuBioheatKernel
     {
         var rows = _sj * _sk;
         var neighbourMaterial = new int[rows];
-        for (var r = 0; r < rows; r++)
+        ForEachPlane(k =>
         {
-            _rowSource[r] = _source is not null && _source.AsSpan(r * _si, _si).ContainsAnyExcept(0f);
-            var b = r * _si;
-            int m = _material[b];
-            var same = true;
-            var anyFixed = false;
-            var anyProbe = false;
-            for (var i = 0; i < _si && same; i++)
+            for (var r = k * _sj; r < (k + 1) * _sj; r++)
             {
-                var n = b + i;
-                same = _material[n] == m;
-                var kind = _fixed is null ? (byte)0 : _fixed[n];
-                anyFixed |= kind != 0;
-                anyProbe |= kind == (byte)BioheatFixedKind.Probe;
+                ClassifyRow(r, neighbourMaterial);
             }
-
-            _rowMaterial[r] = same && !anyFixed ? m : -1;
-            neighbourMaterial[r] = same && !anyProbe ? m : -1;
-        }
+        });
 
         if (_si < 3)
         {
@@ -868,7 +871,7 @@ internal sealed class CpuBioheatKernel
         }
 
         // On the grid's faces a missing neighbour row is the row itself.
-        for (var k = 0; k < _sk; k++)
+        ForEachPlane(k =>
         {
             for (var j = 0; j < _sj; j++)
             {
@@ -877,7 +880,28 @@ internal sealed class CpuBioheatKernel
                 _rowUniform[r] = m >= 0 && (j == 0 || neighbourMaterial[r - 1] == m) && (j == _sj - 1 || neighbourMaterial[r + 1] == m)
                     && (k == 0 || neighbourMaterial[r - _sj] == m) && (k == _sk - 1 || neighbourMaterial[r + _sj] == m);
             }
+        });
+    }
+
+    private void ClassifyRow(int r, int[] neighbourMaterial)
+    {
+        _rowSource[r] = _source is not null && _source.AsSpan(r * _si, _si).ContainsAnyExcept(0f);
+        var b = r * _si;
+        int m = _material[b];
+        var same = true;
+        var anyFixed = false;
+        var anyProbe = false;
+        for (var i = 0; i < _si && same; i++)
+        {
+            var n = b + i;
+            same = _material[n] == m;
+            var kind = _fixed is null ? (byte)0 : _fixed[n];
+            anyFixed |= kind != 0;
+            anyProbe |= kind == (byte)BioheatFixedKind.Probe;
         }
+
+        _rowMaterial[r] = same && !anyFixed ? m : -1;
+        neighbourMaterial[r] = same && !anyProbe ? m : -1;
     }
 
     /// <summary>
@@ -895,7 +919,7 @@ internal sealed class CpuBioheatKernel
 
         var fixedMap = _fixed;
         var material = _material;
-        for (var k = 0; k < _sk; k++)
+        ForEachPlane(k =>
         {
             var down = k > 0 ? _plane : 0;
             var up = k < _sk - 1 ? _plane : 0;
@@ -922,6 +946,6 @@ internal sealed class CpuBioheatKernel
                     _simpleRun[n] = (byte)run;
                 }
             }
-        }
+        });
     }
 }
