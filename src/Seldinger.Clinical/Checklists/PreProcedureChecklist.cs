@@ -24,11 +24,16 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
     /// <param name="episode">The episode: patient, booking, assessment, labs, drugs, intake, consents.</param>
     /// <param name="procedure">The catalogue procedure planned (its bleeding-risk class and guidance drive the rules).</param>
     /// <param name="now">The moment of evaluation; results collected after it are ignored.</param>
-    public ChecklistResult Evaluate(Episode episode, ProcedureDefinition procedure, DateTimeOffset now)
+    /// <param name="site">
+    /// The site's clock: the times and dates in the messages (fasting, last doses, consents, results) are its wall-clock
+    /// times, and the child's age is taken on its day. When null they are read on each instant's own offset, which
+    /// is UTC for stored times.
+    /// </param>
+    public ChecklistResult Evaluate(Episode episode, ProcedureDefinition procedure, DateTimeOffset now, SiteTime? site = null)
     {
         ArgumentNullException.ThrowIfNull(episode);
         ArgumentNullException.ThrowIfNull(procedure);
-        var context = new Context(episode, procedure, now, _rules.Data.Consent.AdultAge);
+        var context = new Context(episode, procedure, now, _rules.Data.Consent.AdultAge, site);
         var items = new List<ChecklistItem> { Labs(context) };
         items.AddRange(Anticoagulants(context));
         items.Add(Fasting(context));
@@ -104,7 +109,7 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
             else if (!Fresh(result))
             {
                 missing.Add(name);
-                stale.Add($"{name} of {RulesText.Date(result.CollectedAt)}");
+                stale.Add($"{name} of {RulesText.Date(result.CollectedAt, c.Site)}");
             }
         }
 
@@ -189,7 +194,7 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
             if (medication.LastDoseAt is not { } last)
             {
                 yield return new ChecklistItem(id, rule.Title, ChecklistItemStatus.Pending,
-                    $"{Capitalise(drug.Display)}: time of the last dose needed (stop {needed} before {RulesText.DayTime(planned)})", source);
+                    $"{Capitalise(drug.Display)}: time of the last dose needed (stop {needed} before {RulesText.DayTime(planned, c.Site)})", source);
                 continue;
             }
 
@@ -197,11 +202,11 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
             if (gap >= hold)
             {
                 yield return new ChecklistItem(id, rule.Title, ChecklistItemStatus.Passed,
-                    $"{Capitalise(drug.Display)}: last dose {RulesText.DayTime(last)}, {RulesText.Hours(Math.Floor(gap))} before the start ({needed} needed)", source);
+                    $"{Capitalise(drug.Display)}: last dose {RulesText.DayTime(last, c.Site)}, {RulesText.Hours(Math.Floor(gap))} before the start ({needed} needed)", source);
                 continue;
             }
 
-            var message = $"{Capitalise(drug.Display)}: last dose {RulesText.DayTime(last)} is only {RulesText.Hours(Math.Max(0, Math.Floor(gap)))} before the start; {needed} needed";
+            var message = $"{Capitalise(drug.Display)}: last dose {RulesText.DayTime(last, c.Site)} is only {RulesText.Hours(Math.Max(0, Math.Floor(gap)))} before the start; {needed} needed";
             yield return risk == BleedingRiskClass.NotClassified
                 ? new ChecklistItem(id, rule.Title, ChecklistItemStatus.Warning,
                     $"{message} for a high bleeding-risk procedure; this one is not classified: the physician decides", source)
@@ -238,19 +243,19 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
         if (latest.Count == 0)
         {
             return Item("fasting", rule, ChecklistItemStatus.Pending,
-                $"Last food and drink not yet recorded (no {RulesText.Intake(IntakeKind.LightMeal)} after {RulesText.Time(schedule.LatestIntake[IntakeKind.LightMeal])}, "
-                + $"{RulesText.Intake(IntakeKind.ClearLiquid)} until {RulesText.Time(schedule.LatestIntake[IntakeKind.ClearLiquid])})");
+                $"Last food and drink not yet recorded (no {RulesText.Intake(IntakeKind.LightMeal)} after {RulesText.Time(schedule.LatestIntake[IntakeKind.LightMeal], c.Site)}, "
+                + $"{RulesText.Intake(IntakeKind.ClearLiquid)} until {RulesText.Time(schedule.LatestIntake[IntakeKind.ClearLiquid], c.Site)})");
         }
 
         var late = latest.Where(i => i.At > schedule.LatestIntake[i.Kind]).ToList();
         if (late.Count > 0)
         {
             return Item("fasting", rule, ChecklistItemStatus.Failed, string.Join("; ", late.Select(i =>
-                $"{Capitalise(RulesText.Intake(i.Kind))} at {RulesText.Time(i.At)} is less than {RulesText.Hours(rule.Hours[i.Kind])} before the start at {RulesText.Time(planned)}: delay the procedure or discuss with the sedation team")));
+                $"{Capitalise(RulesText.Intake(i.Kind))} at {RulesText.Time(i.At, c.Site)} is less than {RulesText.Hours(rule.Hours[i.Kind])} before the start at {RulesText.Time(planned, c.Site)}: delay the procedure or discuss with the sedation team")));
         }
 
         return Item("fasting", rule, ChecklistItemStatus.Passed,
-            "Fasting times met: " + string.Join(", ", latest.Select(i => $"{RulesText.Intake(i.Kind)} at {RulesText.Time(i.At)}")) + $" for a start at {RulesText.Time(planned)}");
+            "Fasting times met: " + string.Join(", ", latest.Select(i => $"{RulesText.Intake(i.Kind)} at {RulesText.Time(i.At, c.Site)}")) + $" for a start at {RulesText.Time(planned, c.Site)}");
     }
 
     private IEnumerable<ChecklistItem> Consents(Context c)
@@ -280,8 +285,8 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
             var latest = authorised[^1];
             var who = latest.Relationship.Length > 0 ? $"{latest.GivenBy} ({latest.Relationship})" : latest.GivenBy;
             return latest.Granted
-                ? Item(ruleId, rule, ChecklistItemStatus.Passed, $"Consent to {what} by {who} on {RulesText.Date(latest.At)}")
-                : Item(ruleId, rule, ChecklistItemStatus.Failed, $"{who} refused consent to {what} on {RulesText.Date(latest.At)}: the physician talks with the family");
+                ? Item(ruleId, rule, ChecklistItemStatus.Passed, $"Consent to {what} by {who} on {RulesText.Date(latest.At, c.Site)}")
+                : Item(ruleId, rule, ChecklistItemStatus.Failed, $"{who} refused consent to {what} on {RulesText.Date(latest.At, c.Site)}: the physician talks with the family");
         }
 
         var adult = c.Age >= rule.AdultAge;
@@ -318,7 +323,7 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
         if (latest is not null)
         {
             return latest.Granted
-                ? new ChecklistItem("consent.assent", rule.Title, ChecklistItemStatus.Passed, $"{latest.GivenBy} agrees (assent on {RulesText.Date(latest.At)})", source)
+                ? new ChecklistItem("consent.assent", rule.Title, ChecklistItemStatus.Passed, $"{latest.GivenBy} agrees (assent on {RulesText.Date(latest.At, c.Site)})", source)
                 : new ChecklistItem("consent.assent", rule.Title, ChecklistItemStatus.Failed,
                     $"{latest.GivenBy} does not agree: talk with the child and the family before going ahead", source);
         }
@@ -391,8 +396,8 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
             && c.Latest(LabTest.Hcg) is { } hcg && c.Reference - hcg.CollectedAt <= TimeSpan.FromHours(rule.HcgMaxAgeHours))
         {
             return hcg.Value > 0
-                ? Item("pregnancy", rule, ChecklistItemStatus.Failed, $"Pregnancy test (hCG) of {RulesText.Date(hcg.CollectedAt)} positive: the physician decides whether and how to go ahead")
-                : Item("pregnancy", rule, ChecklistItemStatus.Passed, $"Pregnancy test (hCG) of {RulesText.Date(hcg.CollectedAt)} negative");
+                ? Item("pregnancy", rule, ChecklistItemStatus.Failed, $"Pregnancy test (hCG) of {RulesText.Date(hcg.CollectedAt, c.Site)} positive: the physician decides whether and how to go ahead")
+                : Item("pregnancy", rule, ChecklistItemStatus.Passed, $"Pregnancy test (hCG) of {RulesText.Date(hcg.CollectedAt, c.Site)} negative");
         }
 
         return screen switch
@@ -449,30 +454,31 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
 
         var days = (c.Reference - latest.MeasuredAt).TotalDays;
         return days <= rule.MaxAgeDays
-            ? Item("weight", rule, ChecklistItemStatus.Passed, $"{RulesText.Number(latest.WeightKg)} kg on {RulesText.Date(latest.MeasuredAt)}")
+            ? Item("weight", rule, ChecklistItemStatus.Passed, $"{RulesText.Number(latest.WeightKg)} kg on {RulesText.Date(latest.MeasuredAt, c.Site)}")
             : Item("weight", rule, ChecklistItemStatus.Pending,
-                $"Weigh the child (last weight {RulesText.Number(latest.WeightKg)} kg on {RulesText.Date(latest.MeasuredAt)} is more than {rule.MaxAgeDays} days old)");
+                $"Weigh the child (last weight {RulesText.Number(latest.WeightKg)} kg on {RulesText.Date(latest.MeasuredAt, c.Site)} is more than {rule.MaxAgeDays} days old)");
     }
 
     private ChecklistItem Instructions(Context c)
     {
         var rule = _rules.Data.Instructions;
         return c.Episode.Assessment?.InstructionsSentAt is { } sent
-            ? Item("instructions", rule, ChecklistItemStatus.Passed, $"Instructions sent to the family on {RulesText.Date(sent)}")
+            ? Item("instructions", rule, ChecklistItemStatus.Passed, $"Instructions sent to the family on {RulesText.Date(sent, c.Site)}")
             : Item("instructions", rule, ChecklistItemStatus.Pending, "Fasting instructions not yet sent");
     }
 
     // What several rules read: the planned time, the reference time for "recent", age, sedation, guidance.
     private sealed class Context
     {
-        public Context(Episode episode, ProcedureDefinition procedure, DateTimeOffset now, int adultAge)
+        public Context(Episode episode, ProcedureDefinition procedure, DateTimeOffset now, int adultAge, SiteTime? site)
         {
             Episode = episode;
             Procedure = procedure;
             Now = now;
+            Site = site;
             Planned = episode.Appointment is { Status: not AppointmentStatus.Cancelled } appointment ? appointment.Start : null;
             Reference = Planned is { } p && p > now ? p : now;
-            Age = episode.Patient.AgeYearsOn(DateOnly.FromDateTime(Reference.Date));
+            Age = episode.Patient.AgeYearsOn(site?.DayOf(Reference) ?? DateOnly.FromDateTime(Reference.Date));
             IsAdult = Age >= adultAge;
             Sedation = episode.Assessment?.PlannedSedation ?? episode.Referral.PlannedSedation;
             Guidance = episode.Referral.Guidance is { } g ? [g] : procedure.Guidance;
@@ -483,6 +489,9 @@ public sealed class PreProcedureChecklist(PreProcedureRules rules)
         public ProcedureDefinition Procedure { get; }
 
         public DateTimeOffset Now { get; }
+
+        // The clock of the messages' times (null: each instant's own offset).
+        public SiteTime? Site { get; }
 
         public DateTimeOffset? Planned { get; }
 

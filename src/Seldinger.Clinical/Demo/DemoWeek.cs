@@ -85,8 +85,12 @@ public static class DemoWeek
     /// <param name="monday">The Monday of the week.</param>
     /// <param name="seed">Seed of the random choices (names, ages, weights, times).</param>
     /// <param name="catalogue">The procedure catalogue; every procedure of it must be known to the generator.</param>
+    /// <param name="site">
+    /// The site's clock: the week's days are its days and every time (sessions from 08:00, bookings from 07:00, the
+    /// Thursday 13:00 it is seen from) is its wall-clock time, stored as the UTC instant. UTC when null.
+    /// </param>
     /// <exception cref="ClinicalValidationException"><paramref name="monday"/> is not a Monday.</exception>
-    public static DemoWeekData Generate(DateOnly monday, int seed, ProcedureCatalogue catalogue)
+    public static DemoWeekData Generate(DateOnly monday, int seed, ProcedureCatalogue catalogue, SiteTime? site = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         if (monday.DayOfWeek != DayOfWeek.Monday)
@@ -94,14 +98,14 @@ public static class DemoWeek
             throw new ClinicalValidationException("monday", $"{monday:yyyy-MM-dd} is a {monday.DayOfWeek}, not a Monday.");
         }
 
-        return new Builder(monday, seed, catalogue).Build();
+        return new Builder(monday, seed, catalogue, site ?? SiteTime.Utc).Build();
     }
 
     private sealed record Template(string ProcedureId, double MinAge, double MaxAge, string Reason, string Service, SedationLevel Sedation, GuidanceModality Guidance, ReferralPriority Priority, Target Target = Target.Booked);
 
-    private sealed class Builder(DateOnly monday, int seed, ProcedureCatalogue catalogue)
+    private sealed class Builder(DateOnly monday, int seed, ProcedureCatalogue catalogue, SiteTime site)
     {
-        private static readonly TimeSpan Offset = TimeSpan.Zero;
+        private readonly ScheduleRulesOptions _hours = ScheduleRulesOptions.For(site);
         private readonly Random _random = new(seed);
         private readonly ProcedureDurations _durations = ProcedureDurations.LoadDefault();
         private readonly List<Appointment> _appointments = [];
@@ -351,7 +355,7 @@ public static class DemoWeek
                 InstructionsLanguage = patient.PreferredLanguage,
                 DischargedBy = Nurse,
             };
-            var followUps = new List<FollowUpTask> { FollowUp(t.ProcedureId, referral, DateOnly.FromDateTime(ended.DateTime)) };
+            var followUps = new List<FollowUpTask> { FollowUp(t.ProcedureId, referral, site.DayOf(ended)) };
             return new Episode
             {
                 Patient = patient,
@@ -394,7 +398,7 @@ public static class DemoWeek
                         BookedBy = Scheduler,
                     };
                     var earliest = notBefore.AddHours(1);
-                    var slot = ScheduleRules.FirstFreeSlot(proposed, room, referral, date, _appointments, _sessions, earliest > At(day, 7, 0) ? Round(earliest) : null);
+                    var slot = ScheduleRules.FirstFreeSlot(proposed, room, referral, date, _appointments, _sessions, earliest > At(day, 7, 0) ? Round(earliest) : null, _hours);
                     if (slot is { } s && (best is null || s < best))
                     {
                         best = s;
@@ -410,7 +414,7 @@ public static class DemoWeek
                         ReferralId = referral.Id,
                         PatientId = patient.Id,
                         RoomId = bestRoom.Id,
-                        Start = start,
+                        Start = start.ToUniversalTime(),
                         DurationMinutes = duration,
                         WithAnaesthesia = ga,
                         BookedBy = Scheduler,
@@ -518,7 +522,7 @@ public static class DemoWeek
                 list.Add(new() { Id = NewId(), ReferralId = referral.Id, Kind = ConsentKind.Sedation, GivenBy = guardian.Name, Relationship = guardian.Relationship, At = start.AddMinutes(-55), Interpreter = interpreter, RecordedBy = Nurse });
             }
 
-            if (patient.AgeYearsOn(DateOnly.FromDateTime(start.DateTime)) >= 7)
+            if (patient.AgeYearsOn(site.DayOf(start)) >= 7)
             {
                 list.Add(new() { Id = NewId(), ReferralId = referral.Id, Kind = ConsentKind.Assent, GivenBy = patient.DisplayName, Relationship = "patient", At = start.AddMinutes(-55), Interpreter = interpreter, RecordedBy = Physician });
             }
@@ -598,12 +602,15 @@ public static class DemoWeek
             _ => [new DeviceUse { Description = "Micropuncture access set 21 G", Manufacturer = "Demo Medical", Lot = "MP3001" }],
         };
 
-        private DateTimeOffset At(int day, int hour, int minute) => new(monday.AddDays(day).ToDateTime(new TimeOnly(hour, minute)), Offset);
+        // A wall-clock time of the week at the site, as the UTC instant (a time the clocks skip moves to the jump).
+        private DateTimeOffset At(int day, int hour, int minute) => site.At(monday.AddDays(day), new TimeOnly(hour, minute));
 
-        private static DateTimeOffset Round(DateTimeOffset t)
+        // Up to the next quarter hour of the site's clock, as the UTC instant.
+        private DateTimeOffset Round(DateTimeOffset instant)
         {
+            var t = site.ToSite(instant);
             var minutes = ((t.Minute / 15) + (t.Second > 0 || t.Minute % 15 != 0 ? 1 : 0)) * 15;
-            return new DateTimeOffset(t.Year, t.Month, t.Day, t.Hour, 0, 0, t.Offset).AddMinutes(minutes);
+            return new DateTimeOffset(t.Year, t.Month, t.Day, t.Hour, 0, 0, t.Offset).AddMinutes(minutes).ToUniversalTime();
         }
 
         private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

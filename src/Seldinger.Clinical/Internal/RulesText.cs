@@ -11,11 +11,15 @@ internal static class RulesText
 
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    public static string Time(DateTimeOffset at) => at.ToString("HH:mm", CultureInfo.InvariantCulture);
+    // Times and dates on the site's clock when a site is given; else on the clock of the instant's own offset (UTC for
+    // stored times).
+    public static string Time(DateTimeOffset at, Scheduling.SiteTime? site = null) => On(at, site).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    public static string DayTime(DateTimeOffset at) => at.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+    public static string DayTime(DateTimeOffset at, Scheduling.SiteTime? site = null) => On(at, site).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
 
-    public static string Date(DateTimeOffset at) => at.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset at, Scheduling.SiteTime? site = null) => On(at, site).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset On(DateTimeOffset at, Scheduling.SiteTime? site) => site is null ? at : site.ToSite(at);
 
     public static string Intake(Preparation.IntakeKind kind) => kind switch
     {

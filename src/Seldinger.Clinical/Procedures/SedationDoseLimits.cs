@@ -61,7 +61,9 @@ public sealed class SedationDoseLimits
     /// at <see cref="ProcedureRecord.WeightKg"/> or over its absolute limit, a known drug by a route without
     /// limits, and a missing weight. An empty list means every dose is within its limits.
     /// </summary>
-    public IReadOnlyList<ChecklistItem> Check(ProcedureRecord record)
+    /// <param name="record">The procedure record with its doses and weight.</param>
+    /// <param name="site">The site's clock for the doses' times in the messages; when null each time is read on its own offset (UTC for stored times).</param>
+    public IReadOnlyList<ChecklistItem> Check(ProcedureRecord record, Scheduling.SiteTime? site = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         var warnings = new List<ChecklistItem>();
@@ -104,12 +106,12 @@ public sealed class SedationDoseLimits
             if (Over(perKg, limit.MaxSingleDoseMgPerKg))
             {
                 warnings.Add(Warning(limit, "single",
-                    $"{Capitalise(limit.Display)} {RulesText.Number(dose.DoseMg)} mg at {RulesText.Time(dose.At)} is {PerKg(dose.DoseMg, kg)} mg/kg, above the single-dose limit of {RulesText.Number(limit.MaxSingleDoseMgPerKg)} mg/kg ({Mg(limit.MaxSingleDoseMgPerKg * kg)} mg at {RulesText.Number(kg)} kg)"));
+                    $"{Capitalise(limit.Display)} {RulesText.Number(dose.DoseMg)} mg at {RulesText.Time(dose.At, site)} is {PerKg(dose.DoseMg, kg)} mg/kg, above the single-dose limit of {RulesText.Number(limit.MaxSingleDoseMgPerKg)} mg/kg ({Mg(limit.MaxSingleDoseMgPerKg * kg)} mg at {RulesText.Number(kg)} kg)"));
             }
             else if (Over(dose.DoseMg, limit.AbsoluteMaxMg))
             {
                 warnings.Add(Warning(limit, "single",
-                    $"{Capitalise(limit.Display)} {RulesText.Number(dose.DoseMg)} mg at {RulesText.Time(dose.At)} ({PerKg(dose.DoseMg, kg)} mg/kg) is above the absolute limit of {RulesText.Number(limit.AbsoluteMaxMg)} mg"));
+                    $"{Capitalise(limit.Display)} {RulesText.Number(dose.DoseMg)} mg at {RulesText.Time(dose.At, site)} ({PerKg(dose.DoseMg, kg)} mg/kg) is above the absolute limit of {RulesText.Number(limit.AbsoluteMaxMg)} mg"));
             }
         }
 

@@ -3,6 +3,7 @@ using Seldinger.Clinical.Episodes;
 using Seldinger.Clinical.Preparation;
 using Seldinger.Clinical.Procedures;
 using Seldinger.Clinical.Recovery;
+using Seldinger.Clinical.Scheduling;
 
 namespace Seldinger.Clinical.Quality;
 
@@ -11,13 +12,23 @@ public static class QualityMetrics
 {
     /// <summary>
     /// The figures over episodes whose procedure started from <paramref name="from"/> to <paramref name="to"/>
-    /// (inclusive, by the local date of <see cref="ProcedureRecord.StartedAt"/>). Episodes without a started
+    /// (inclusive, by the site's day of <see cref="ProcedureRecord.StartedAt"/>). Episodes without a started
     /// procedure are not counted.
     /// </summary>
+    /// <param name="episodes">The episodes.</param>
+    /// <param name="from">The first day of the period.</param>
+    /// <param name="to">The last day of the period.</param>
+    /// <param name="site">
+    /// The site's clock: days, weeks and the days from referral to procedure are its calendar days (a procedure at
+    /// 23:30 in Madrid counts on that day, though it is 22:30 UTC). When null each time is dated on its own offset's
+    /// clock, which is UTC for stored times.
+    /// </param>
     /// <exception cref="ClinicalValidationException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
-    public static QualityReport Compute(IEnumerable<Episode> episodes, DateOnly from, DateOnly to)
+    public static QualityReport Compute(IEnumerable<Episode> episodes, DateOnly from, DateOnly to, SiteTime? site = null)
     {
         ArgumentNullException.ThrowIfNull(episodes);
+        DateOnly LocalDate(DateTimeOffset at) => site?.DayOf(at) ?? DateOnly.FromDateTime(at.DateTime);
+
         if (to < from)
         {
             throw new ClinicalValidationException("to", $"The period ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
@@ -78,9 +89,6 @@ public static class QualityMetrics
             DoseAreaProductByProcedure = dap,
         };
     }
-
-    // The date on the clock of the place the time was recorded in.
-    private static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(at.DateTime);
 
     private static DateOnly Monday(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
 }

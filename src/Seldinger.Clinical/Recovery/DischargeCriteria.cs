@@ -58,20 +58,26 @@ public sealed class DischargeCriteria
     }
 
     /// <summary>Evaluates the criteria for <paramref name="episode"/> at <paramref name="now"/>.</summary>
-    public DischargeAssessment Evaluate(Episode episode, DateTimeOffset now)
+    /// <param name="episode">The episode: procedure, vitals, adverse events.</param>
+    /// <param name="now">The moment of evaluation.</param>
+    /// <param name="site">
+    /// The site's clock: the times in the messages ("observe until") are its wall-clock times and the child's age is
+    /// taken on its day. When null they are read on each instant's own offset, which is UTC for stored times.
+    /// </param>
+    public DischargeAssessment Evaluate(Episode episode, DateTimeOffset now, Scheduling.SiteTime? site = null)
     {
         ArgumentNullException.ThrowIfNull(episode);
         var ended = episode.Procedure?.EndedAt;
         var baseline = episode.Vitals.Where(v => v.IsBaseline && v.At <= now).MaxBy(v => v.At);
         var latest = episode.Vitals.Where(v => !v.IsBaseline && v.At <= now && (ended is null || v.At >= ended)).MaxBy(v => v.At);
-        var ageMonths = episode.Patient.AgeMonthsOn(DateOnly.FromDateTime(now.Date));
+        var ageMonths = episode.Patient.AgeMonthsOn(site?.DayOf(now) ?? DateOnly.FromDateTime(now.Date));
         var band = _data.Vitals.Band(ageMonths);
         var sedation = episode.Procedure?.SedationGiven ?? episode.Assessment?.PlannedSedation ?? episode.Referral.PlannedSedation ?? SedationLevel.None;
 
         var items = new List<ChecklistItem>();
         items.AddRange(Vitals(latest, baseline, band, ageMonths));
         items.AddRange(RecoveryState(latest, sedation));
-        var (observation, earliest) = Observation(episode, sedation, now);
+        var (observation, earliest) = Observation(episode, sedation, now, site);
         items.Add(observation);
         var (adverse, admission) = AdverseEvents(episode);
         items.Add(adverse);
@@ -198,7 +204,7 @@ public sealed class DischargeCriteria
         _ => "awake",
     };
 
-    private (ChecklistItem Item, DateTimeOffset? Earliest) Observation(Episode episode, SedationLevel sedation, DateTimeOffset now)
+    private (ChecklistItem Item, DateTimeOffset? Earliest) Observation(Episode episode, SedationLevel sedation, DateTimeOffset now, Scheduling.SiteTime? site)
     {
         var rule = _data.Observation;
         var procedureId = episode.Procedure?.ProcedureId ?? episode.Referral.ProcedureId;
@@ -232,8 +238,8 @@ public sealed class DischargeCriteria
 
         var earliest = ended.AddMinutes(longest.Minutes);
         return now >= earliest
-            ? (Item("observation", rule, ChecklistItemStatus.Passed, $"Observed since {RulesText.Time(ended)} ({duration} needed {longest.Why})"), earliest)
-            : (Item("observation", rule, ChecklistItemStatus.Pending, $"Observe until {RulesText.Time(earliest)} ({duration} {longest.Why})"), earliest);
+            ? (Item("observation", rule, ChecklistItemStatus.Passed, $"Observed since {RulesText.Time(ended, site)} ({duration} needed {longest.Why})"), earliest)
+            : (Item("observation", rule, ChecklistItemStatus.Pending, $"Observe until {RulesText.Time(earliest, site)} ({duration} {longest.Why})"), earliest);
     }
 
     private (ChecklistItem Item, bool Admission) AdverseEvents(Episode episode)

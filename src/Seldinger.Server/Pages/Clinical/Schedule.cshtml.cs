@@ -47,18 +47,12 @@ public sealed class ScheduleModel(SchedulingService scheduling, ReferralService 
     public async Task OnGetAsync(DateOnly? date, Guid? referral, Guid? room, CancellationToken ct)
     {
         var day = date ?? site.Today(time);
-        Day = await SiteDayAsync(day, ct);
+        Day = await scheduling.DayAsync(day, ct);
         Referral = referral;
         Room = room;
         if (room is { } roomId)
         {
-            var worklist = new List<ScheduleSlotDto>();
-            foreach (var utcDay in QueryDays(site, day))
-            {
-                worklist.AddRange(await scheduling.WorklistAsync(roomId, utcDay, ct));
-            }
-
-            Worklist = OnDay(worklist, site, day);
+            Worklist = await scheduling.WorklistAsync(roomId, day, ct);
         }
 
         if (CanBook)
@@ -90,23 +84,13 @@ public sealed class ScheduleModel(SchedulingService scheduling, ReferralService 
     }
 
     /// <summary>
-    /// The UTC days to ask the scheduling service for (it answers by UTC day): those that the site's bookable hours of
-    /// <paramref name="day"/> touch. Bookings start only within those hours, so no booking of the day is missed, and a
-    /// site east of UTC does not read (and audit) the whole previous UTC day for the hour after its midnight.
+    /// The days to ask the scheduling service for to show the site's day <paramref name="day"/>: that day alone, since
+    /// the service answers by the site's day (its midnight to the next).
     /// </summary>
     public static IReadOnlyList<DateOnly> QueryDays(SiteTime site, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(site);
-        var hours = ScheduleRulesOptions.Default;
-        var from = DateOnly.FromDateTime(site.At(day, hours.DayStart).UtcDateTime);
-        var to = DateOnly.FromDateTime(site.At(day, hours.DayEnd).AddTicks(-1).UtcDateTime);
-        var days = new List<DateOnly>();
-        for (var d = from; d <= to; d = d.AddDays(1))
-        {
-            days.Add(d);
-        }
-
-        return days;
+        return [day];
     }
 
     /// <summary>Where a booking block starts, in pixels from the top of the day (the site's clock).</summary>
@@ -121,22 +105,4 @@ public sealed class ScheduleModel(SchedulingService scheduling, ReferralService 
 
     /// <summary>Vertical scale of the day view.</summary>
     public const double PixelsPerMinute = 1.0;
-
-    private static List<ScheduleSlotDto> OnDay(IEnumerable<ScheduleSlotDto> slots, SiteTime site, DateOnly day) =>
-        [.. slots.Where(s => site.DayOf(s.Start) == day).DistinctBy(s => s.AppointmentId).OrderBy(s => s.Start)];
-
-    private async Task<ScheduleDayDto> SiteDayAsync(DateOnly day, CancellationToken ct)
-    {
-        var parts = new List<ScheduleDayDto>();
-        foreach (var utcDay in QueryDays(site, day))
-        {
-            parts.Add(await scheduling.DayAsync(utcDay, ct));
-        }
-
-        var rooms = parts[0].Rooms.Select(r => r with
-        {
-            Appointments = OnDay(parts.SelectMany(p => p.Rooms.Where(x => x.Id == r.Id).SelectMany(x => x.Appointments)), site, day),
-        });
-        return new ScheduleDayDto(day, [.. rooms]);
-    }
 }

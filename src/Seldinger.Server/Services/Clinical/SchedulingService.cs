@@ -12,10 +12,11 @@ namespace Seldinger.Server.Services.Clinical;
 /// <summary>
 /// Rooms, anaesthesia sessions and appointments. Bookings are checked against the schedule rules; a clash is a
 /// <see cref="ClinicalConflictException"/> listing each conflict. The day view shows no clinical detail beyond the
-/// patient's name, the procedure and whether anaesthesia is booked.
+/// patient's name, the procedure and whether anaesthesia is booked. Days and bookable hours are the site's
+/// (<see cref="SiteTime"/>, the service's time zone), whatever offset a start is sent with.
 /// </summary>
 public sealed class SchedulingService(
-    ClinicalStore store, ReferralService referrals, CurrentUser user, AuditTrail audit, TimeProvider time, ProcedureCatalogueSource catalogue)
+    ClinicalStore store, ReferralService referrals, CurrentUser user, AuditTrail audit, TimeProvider time, ProcedureCatalogueSource catalogue, SiteTime site)
 {
     private const string Resource = "appointment";
 
@@ -47,14 +48,15 @@ public sealed class SchedulingService(
         return room;
     }
 
-    /// <summary>Anaesthesia sessions that overlap the given day (all upcoming when no day is given).</summary>
+    /// <summary>Anaesthesia sessions that overlap the given site day (all when no day is given).</summary>
     public async Task<List<AnaesthesiaSession>> SessionsAsync(DateOnly? date, CancellationToken ct = default)
     {
         var sessions = Db.AnaesthesiaSessions.AsNoTracking();
         if (date is { } d)
         {
-            var (from, to) = Day(d);
-            sessions = sessions.Where(s => s.Start < to && s.End > from);
+            // DateTimeOffset comparisons do not translate on SQLite; sessions are few, so they are filtered here.
+            var (from, to) = site.DayBounds(d);
+            return [.. (await sessions.ToListAsync(ct)).Where(s => s.Start < to && s.End > from).OrderBy(s => s.Start)];
         }
 
         return [.. (await sessions.ToListAsync(ct)).OrderBy(s => s.Start)];
@@ -168,7 +170,10 @@ public sealed class SchedulingService(
         return appointment;
     }
 
-    /// <summary>The day view: each active room with its appointments of <paramref name="date"/> (UTC day).</summary>
+    /// <summary>
+    /// The day view: each active room with the appointments that start on <paramref name="date"/>, the site's day
+    /// (from its midnight to the next, 23 or 25 hours on the days the clocks change).
+    /// </summary>
     public async Task<ScheduleDayDto> DayAsync(DateOnly date, CancellationToken ct = default)
     {
         var rooms = (await RoomsAsync(ct)).Where(r => r.Active).ToList();
@@ -177,7 +182,7 @@ public sealed class SchedulingService(
         return new ScheduleDayDto(date, [.. rooms.Select(r => new ScheduleRoomDto(r.Id, r.Name, r.Modalities, r.AnaesthesiaCapable, [.. byRoom[r.Id]]))]);
     }
 
-    /// <summary>One room's appointments of a day, in order.</summary>
+    /// <summary>One room's appointments that start on the site's day <paramref name="date"/>, in order.</summary>
     public async Task<List<ScheduleSlotDto>> WorklistAsync(Guid roomId, DateOnly date, CancellationToken ct = default)
     {
         await RoomAsync(roomId, ct);
@@ -186,7 +191,7 @@ public sealed class SchedulingService(
 
     private async Task<List<ScheduleSlotDto>> SlotsAsync(DateOnly date, Guid? roomId, CancellationToken ct)
     {
-        var (from, to) = Day(date);
+        var (from, to) = site.DayBounds(date);
         var query = Db.Appointments.AsNoTracking().Where(a => a.Status != AppointmentStatus.Cancelled);
         if (roomId is { } id)
         {
@@ -218,12 +223,6 @@ public sealed class SchedulingService(
     private async Task<ProcedureRoom> RoomAsync(Guid id, CancellationToken ct) =>
         await Db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new ClinicalNotFoundException("room", id);
 
-    private static (DateTimeOffset From, DateTimeOffset To) Day(DateOnly date)
-    {
-        var from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        return (from, from.AddDays(1));
-    }
-
     private static int DefaultDuration(Referral referral, bool withAnaesthesia) =>
         (referral.ProcedureId ?? referral.SuggestedProcedureId) is { } procedureId
             ? ProcedureDurations.LoadDefault().MinutesFor(procedureId, withAnaesthesia)
@@ -236,12 +235,15 @@ public sealed class SchedulingService(
             throw new ClinicalValidationException("durationMinutes", "The duration must be at least one minute.");
         }
 
-        var (from, to) = Day(DateOnly.FromDateTime(appointment.Start.UtcDateTime));
+        // Every booking and session that could touch this one: a booking lasts at most a day (the rules refuse
+        // longer), so its interval lies within [start, start + 1 day), and a day more on each side is a margin
+        // no overlap escapes, wherever the site's or the UTC midnight falls.
+        var (from, to) = (appointment.Start.AddDays(-1), appointment.Start.AddDays(2));
         var id = appointment.Id;
-        var sameDay = (await Db.Appointments.AsNoTracking().Where(a => a.Id != id && a.Status != AppointmentStatus.Cancelled).ToListAsync(ct))
+        var nearby = (await Db.Appointments.AsNoTracking().Where(a => a.Id != id && a.Status != AppointmentStatus.Cancelled).ToListAsync(ct))
             .Where(a => a.Start < to && a.End > from).ToList();
         var sessions = (await Db.AnaesthesiaSessions.AsNoTracking().ToListAsync(ct)).Where(s => s.Start < to && s.End > from).ToList();
-        var conflicts = ScheduleRules.Check(appointment, room, referral, sameDay, sessions, time.GetUtcNow());
+        var conflicts = ScheduleRules.Check(appointment, room, referral, nearby, sessions, time.GetUtcNow(), ScheduleRulesOptions.For(site));
         if (conflicts.Count > 0)
         {
             throw new ClinicalConflictException(
