@@ -18,5 +18,4 @@ public class DemoSeederSiteDayTests
     [InlineData("", "2026-11-23")]
     public void LatestDemoMonday_ThursdayOnTheSiteClock(string zone, string monday) =>
         Assert.Equal(DateOnly.Parse(monday, System.Globalization.CultureInfo.InvariantCulture), ClinicalDemoSeeder.LatestDemoMonday(Now, SiteTime.FromId(zone, "zone")));
-
 }
