@@ -155,6 +155,12 @@ public abstract class ScheduleSiteDayTests(ClinicalAppFixture fixture)
         var page = await physician.GetStringAsync($"/referrals/{referral}");
         Assert.Contains("no light meal after 04:00, clear liquids until 08:00", page, StringComparison.Ordinal);
 
+        // The API's checklist and episode speak the same site clock as the page.
+        var checklist = await physician.GetStringAsync($"/api/referrals/{referral}/checklist");
+        Assert.Contains("no light meal after 04:00, clear liquids until 08:00", checklist, StringComparison.Ordinal);
+        var episode = await physician.GetStringAsync($"/api/referrals/{referral}/episode");
+        Assert.Contains("no light meal after 04:00, clear liquids until 08:00", episode, StringComparison.Ordinal);
+
         // The server without a zone shows UTC.
         var utc = await (await fixture.ClientAsync(StaffRole.IrPhysician)).GetStringAsync($"/referrals/{referral}");
         Assert.Contains("no light meal after 03:00, clear liquids until 07:00", utc, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Seldinger.Clinical.Quality;
+using Seldinger.Clinical.Scheduling;
 using Seldinger.Clinical.Security;
 using Seldinger.Server.Endpoints.Clinical.Internal;
 using Seldinger.Server.Security;
@@ -18,18 +19,18 @@ public static class QualityEndpoints
         var api = routes.MapGroup("/api").RequireAction(StaffAction.ReadQuality);
         api.AddEndpointFilter<ClinicalProblemFilter>();
 
-        api.MapGet("/quality", async (DateOnly? from, DateOnly? to, ClinicalStore store, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.Ok(QualityReportDto.Of(await new QualityService(store, clock).ReportAsync(from, to, ct).ConfigureAwait(false))))
+        api.MapGet("/quality", async (DateOnly? from, DateOnly? to, ClinicalStore store, TimeProvider clock, SiteTime site, CancellationToken ct) =>
+            TypedResults.Ok(QualityReportDto.Of(await new QualityService(store, clock, site).ReportAsync(from, to, ct).ConfigureAwait(false))))
             .WithName("GetQuality").WithSummary("Quality figures of a period (default: the last 90 days).");
 
-        api.MapGet("/quality.csv", async (DateOnly? from, DateOnly? to, ClinicalStore store, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/quality.csv", async (DateOnly? from, DateOnly? to, ClinicalStore store, TimeProvider clock, SiteTime site, CancellationToken ct) =>
         {
-            var report = await new QualityService(store, clock).ReportAsync(from, to, ct).ConfigureAwait(false);
+            var report = await new QualityService(store, clock, site).ReportAsync(from, to, ct).ConfigureAwait(false);
             var name = string.Create(CultureInfo.InvariantCulture, $"quality-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv");
             return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(QualityCsv.ToCsv(report)), "text/csv; charset=utf-8", name);
         }).WithName("GetQualityCsv").WithSummary("The quality figures as one tidy CSV table (metric, group, value, n).");
 
-        api.MapGet("/quality/charts/{name}.png", async Task<IResult> (string name, DateOnly? from, DateOnly? to, ClinicalStore store, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/quality/charts/{name}.png", async Task<IResult> (string name, DateOnly? from, DateOnly? to, ClinicalStore store, TimeProvider clock, SiteTime site, CancellationToken ct) =>
         {
             if (!QualityCharts.Names.Contains(name))
             {
@@ -37,7 +38,7 @@ public static class QualityEndpoints
                     detail: $"There is no chart '{name}'; the charts are {string.Join(", ", QualityCharts.Names)}.");
             }
 
-            var report = await new QualityService(store, clock).ReportAsync(from, to, ct).ConfigureAwait(false);
+            var report = await new QualityService(store, clock, site).ReportAsync(from, to, ct).ConfigureAwait(false);
             return TypedResults.File(QualityCharts.Render(name, report)!, "image/png");
         }).WithName("GetQualityChart").WithSummary("A quality chart as PNG: volumes, adverse-events, days-to-procedure, same-day-discharge.");
 

@@ -1,6 +1,7 @@
 using Seldinger.Clinical.Checklists;
 using Seldinger.Clinical.Episodes;
 using Seldinger.Clinical.Procedures;
+using Seldinger.Clinical.Scheduling;
 using Seldinger.Clinical.Recovery;
 using Seldinger.Clinical.Validation;
 using Seldinger.Planning;
@@ -14,8 +15,11 @@ namespace Seldinger.Server.Services.Clinical;
 /// Reads a whole episode (one referral with everything around it) and evaluates the rules on it: the pre-procedure
 /// checklist, the sedation-dose limits and the discharge criteria.
 /// </summary>
-public sealed class EpisodeService(ClinicalStore store, ReferralService referrals, AuditTrail audit, TimeProvider time, ProcedureCatalogueSource catalogue)
+public sealed class EpisodeService(ClinicalStore store, ReferralService referrals, AuditTrail audit, TimeProvider time, ProcedureCatalogueSource catalogue, SiteTime site)
 {
+    /// <summary>The site's clock: the rules' messages (fasting, last doses, observation, sedation doses) read on it.</summary>
+    internal SiteTime Site => site;
+
     /// <summary>The episode of <paramref name="referralId"/> (404 when the referral is unknown or hidden from the user).</summary>
     public async Task<Episode> LoadAsync(Guid referralId, CancellationToken ct = default)
     {
@@ -32,9 +36,9 @@ public sealed class EpisodeService(ClinicalStore store, ReferralService referral
         await audit.RecordAsync("read", "episode", referralId.ToString(), e.Patient.Id, "", ct);
         return new EpisodeDto(
             e.Patient, ReferralService.ToDto(e.Referral, e.Patient), e.Referral.History, e.Appointment, e.Room, e.Assessment, e.Labs,
-            e.Medications, e.Intakes, e.Consents, procedure is null ? null : Checklist(e, procedure, now),
-            e.Procedure is null ? null : ToDto(e.Procedure), e.AdverseEvents, e.Vitals,
-            e.Procedure is null ? null : DischargeCriteria.LoadDefault().Evaluate(e, now), e.Discharge, e.FollowUps);
+            e.Medications, e.Intakes, e.Consents, procedure is null ? null : Checklist(e, procedure, now, site),
+            e.Procedure is null ? null : ToDto(e.Procedure, site), e.AdverseEvents, e.Vitals,
+            e.Procedure is null ? null : DischargeCriteria.LoadDefault().Evaluate(e, now, site), e.Discharge, e.FollowUps);
     }
 
     /// <summary>The pre-procedure checklist of the episode now.</summary>
@@ -42,7 +46,7 @@ public sealed class EpisodeService(ClinicalStore store, ReferralService referral
     {
         var e = await LoadAsync(referralId, ct);
         await audit.RecordAsync("read", "checklist", referralId.ToString(), e.Patient.Id, "", ct);
-        return Checklist(e, ProcedureOf(e, required: true)!, time.GetUtcNow());
+        return Checklist(e, ProcedureOf(e, required: true)!, time.GetUtcNow(), site);
     }
 
     /// <summary>The discharge criteria of the episode now.</summary>
@@ -50,7 +54,7 @@ public sealed class EpisodeService(ClinicalStore store, ReferralService referral
     {
         var e = await LoadAsync(referralId, ct);
         await audit.RecordAsync("read", "discharge-criteria", referralId.ToString(), e.Patient.Id, "", ct);
-        return DischargeCriteria.LoadDefault().Evaluate(e, time.GetUtcNow());
+        return DischargeCriteria.LoadDefault().Evaluate(e, time.GetUtcNow(), site);
     }
 
     /// <summary>The catalogue procedure of the episode: the accepted one, else the suggested one.</summary>
@@ -68,15 +72,15 @@ public sealed class EpisodeService(ClinicalStore store, ReferralService referral
             ?? throw new Seldinger.Clinical.ClinicalValidationException("procedureId", $"'{id}' is not a procedure of the catalogue.");
     }
 
-    internal static ChecklistResult Checklist(Episode episode, ProcedureDefinition procedure, DateTimeOffset now) =>
-        new PreProcedureChecklist(PreProcedureRules.LoadDefault()).Evaluate(episode, procedure, now);
+    internal static ChecklistResult Checklist(Episode episode, ProcedureDefinition procedure, DateTimeOffset now, SiteTime site) =>
+        new PreProcedureChecklist(PreProcedureRules.LoadDefault()).Evaluate(episode, procedure, now, site);
 
-    internal static ProcedureRecordDto ToDto(ProcedureRecord record)
+    internal static ProcedureRecordDto ToDto(ProcedureRecord record, SiteTime site)
     {
         var doses = record.SedationDoses
             .Select(d => new SedationDoseDto(d.Drug, d.DoseMg, record.WeightKg is > 0 and var kg ? d.DoseMg / kg : null, d.Route, d.At))
             .ToList();
-        return new ProcedureRecordDto(record, record.ContrastMlPerKg, doses, SedationDoseLimits.LoadDefault().Check(record), record.SignedAt is not null);
+        return new ProcedureRecordDto(record, record.ContrastMlPerKg, doses, SedationDoseLimits.LoadDefault().Check(record, site), record.SignedAt is not null);
     }
 
     /// <summary>Runs the library's plausibility check of a procedure record.</summary>

@@ -26,7 +26,7 @@ public sealed class ProcedureRecordService(
         var referral = await referrals.LoadVisibleAsync(referralId, tracked: false, ct);
         var record = await Db.ProcedureRecords.AsNoTracking().FirstOrDefaultAsync(p => p.ReferralId == referralId, ct);
         await audit.RecordAsync("read", Resource, referralId.ToString(), referral.PatientId, "", ct);
-        return record is null ? null : EpisodeService.ToDto(record);
+        return record is null ? null : EpisodeService.ToDto(record, episodes.Site);
     }
 
     /// <summary>Creates or changes the record; null fields keep their value, lists sent replace the stored ones.</summary>
@@ -84,7 +84,7 @@ public sealed class ProcedureRecordService(
 
         await store.SaveChangesAsync(ct);
         await audit.RecordAsync(created ? "create" : "update", Resource, referralId.ToString(), referral.PatientId, "", ct);
-        return EpisodeService.ToDto(record);
+        return EpisodeService.ToDto(record, episodes.Site);
     }
 
     /// <summary>Signs the record (start, end, outcome and an operator are needed); it is read-only afterwards.</summary>
@@ -131,7 +131,7 @@ public sealed class ProcedureRecordService(
         store.ExpectVersion(record, Input.Version(request.Version));
         await store.SaveChangesAsync(ct);
         await audit.RecordAsync("update", Resource, referralId.ToString(), referral.PatientId, "signed", ct);
-        return EpisodeService.ToDto(record);
+        return EpisodeService.ToDto(record, episodes.Site);
     }
 
     private async Task RequireReadyToStartAsync(Guid referralId, ProcedureRecord record, CancellationToken ct)
@@ -153,7 +153,7 @@ public sealed class ProcedureRecordService(
         }
 
         var episode = await episodes.LoadAsync(referralId, ct);
-        var checklist = EpisodeService.Checklist(episode, episodes.ProcedureOf(episode, required: true)!, time.GetUtcNow());
+        var checklist = EpisodeService.Checklist(episode, episodes.ProcedureOf(episode, required: true)!, time.GetUtcNow(), episodes.Site);
         items.AddRange(checklist.Items.Where(i => i.Blocks));
         if (items.Count > 0)
         {

@@ -76,7 +76,7 @@ public sealed class RecoveryService(
         var disposition = Input.Required(request.Disposition, "disposition");
         var at = request.At ?? now;
         ClinicalInputValidator.ValidateNotInFuture("at", at, now);
-        var criteria = DischargeCriteria.LoadDefault().Evaluate(episode, at);
+        var criteria = DischargeCriteria.LoadDefault().Evaluate(episode, at, episodes.Site);
         var note = "";
         if (disposition == DischargeDisposition.Admitted)
         {

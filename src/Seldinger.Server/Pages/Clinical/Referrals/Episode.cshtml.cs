@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Seldinger.Clinical.AdverseEvents;
-using Seldinger.Clinical.Checklists;
 using Seldinger.Clinical.Patients;
 using Seldinger.Clinical.Preparation;
-using Seldinger.Clinical.Procedures;
 using Seldinger.Clinical.Recovery;
 using Seldinger.Clinical.Referrals;
 using Seldinger.Clinical.Scheduling;
@@ -70,30 +68,7 @@ public sealed class EpisodeModel(
         Catalogue = catalogue.Load();
         var procedureId = Episode.Referral.ProcedureId ?? Episode.Referral.SuggestedProcedureId;
         Procedure = procedureId is null ? null : Catalogue.Find(procedureId);
-        if (!site.IsUtc)
-        {
-            Episode = await OnSiteClockAsync(Episode, id, ct);
-        }
-
         return Page();
-    }
-
-    // The rules' messages read on the site's clock ("observe until 14:30", fasting and last-dose times, sedation doses):
-    // the summary evaluates them with UTC times, so a site in another zone evaluates them again with its own.
-    private async Task<EpisodeDto> OnSiteClockAsync(EpisodeDto dto, Guid id, CancellationToken ct)
-    {
-        var e = await episodes.LoadAsync(id, ct);
-        var now = time.GetUtcNow();
-        return dto with
-        {
-            Checklist = dto.Checklist is not null && Procedure is not null
-                ? new PreProcedureChecklist(PreProcedureRules.LoadDefault()).Evaluate(e, Procedure, now, site)
-                : dto.Checklist,
-            DischargeCriteria = dto.DischargeCriteria is not null ? DischargeCriteria.LoadDefault().Evaluate(e, now, site) : null,
-            Procedure = dto.Procedure is not null && e.Procedure is not null
-                ? dto.Procedure with { DoseWarnings = SedationDoseLimits.LoadDefault().Check(e.Procedure, site) }
-                : dto.Procedure,
-        };
     }
 
     /// <summary>The IR physician accepts, declines or asks the referrer.</summary>
