@@ -1,8 +1,8 @@
 using Seldinger.Clinical.Checklists;
 using Seldinger.Clinical.Episodes;
 using Seldinger.Clinical.Procedures;
-using Seldinger.Clinical.Scheduling;
 using Seldinger.Clinical.Recovery;
+using Seldinger.Clinical.Scheduling;
 using Seldinger.Clinical.Validation;
 using Seldinger.Planning;
 using Seldinger.Server.Contracts.Clinical;
