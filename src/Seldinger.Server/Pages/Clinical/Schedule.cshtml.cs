@@ -40,6 +40,9 @@ public sealed class ScheduleModel(SchedulingService scheduling, ReferralService 
     /// <summary>The room's worklist.</summary>
     public IReadOnlyList<ScheduleSlotDto> Worklist { get; private set; } = [];
 
+    /// <summary>The anaesthesia sessions that overlap the day, by start.</summary>
+    public IReadOnlyList<AnaesthesiaSession> Sessions { get; private set; } = [];
+
     /// <summary>Whether the user may book.</summary>
     public bool CanBook => user.Can(StaffAction.ManageSchedule);
 
@@ -48,6 +51,7 @@ public sealed class ScheduleModel(SchedulingService scheduling, ReferralService 
     {
         var day = date ?? site.Today(time);
         Day = await scheduling.DayAsync(day, ct);
+        Sessions = await scheduling.SessionsAsync(day, ct);
         Referral = referral;
         Room = room;
         if (room is { } roomId)
@@ -82,6 +86,35 @@ public sealed class ScheduleModel(SchedulingService scheduling, ReferralService 
         var date = site.DayOf(at ?? time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Redirect(ok ? $"/schedule?date={date}" : $"/schedule?date={date}&referral={referralId}");
     }
+
+    /// <summary>
+    /// Adds an anaesthesia session on the site's day <paramref name="date"/>; start and end are times of day typed on
+    /// the site's clock (an end at or before the start is the service's refusal, shown as the message).
+    /// </summary>
+    public async Task<IActionResult> OnPostSessionAsync(DateOnly? date, string? start, string? end, int? teams, string? note, CancellationToken ct)
+    {
+        if (!CanBook)
+        {
+            return Forbid();
+        }
+
+        var day = date ?? site.Today(time);
+        var dayText = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await ClinicalPageActions.TryAsync(
+            this,
+            () =>
+            {
+                var from = ClinicalPageActions.Time(SessionTime(dayText, start), site, "start");
+                var to = ClinicalPageActions.Time(SessionTime(dayText, end), site, "end");
+                return scheduling.AddSessionAsync(new AnaesthesiaSessionRequest(from, to, teams ?? 1, note), ct);
+            },
+            "Anaesthesia session added.");
+        return Redirect($"/schedule?date={dayText}");
+    }
+
+    // A time-of-day field ("08:00") on the given day, as a datetime-local value; null when empty.
+    private static string? SessionTime(string day, string? clock) =>
+        string.IsNullOrWhiteSpace(clock) ? null : $"{day}T{clock.Trim()}";
 
     /// <summary>
     /// The days to ask the scheduling service for to show the site's day <paramref name="day"/>: that day alone, since
