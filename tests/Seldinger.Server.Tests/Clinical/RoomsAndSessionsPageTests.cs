@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Seldinger.Clinical.Security;
 using Seldinger.Server.Services.Clinical;
@@ -15,20 +14,20 @@ namespace Seldinger.Server.Tests.Clinical;
 /// as 08:00–13:00 on a winter day in Europe/Madrid (CET, UTC+1) is stored as 07:00Z–12:00Z and listed on the day view
 /// as 08:00–13:00.
 /// </summary>
-public abstract partial class RoomsAndSessionsPageTests(ClinicalAppFixture fixture)
+public abstract class RoomsAndSessionsPageTests(ClinicalAppFixture fixture)
 {
     [SkippableFact]
     public async Task Scheduler_AddsRoomThroughTheForm_ApiListsIt()
     {
         Skip.If(fixture.Factory is null, fixture.SkipReason);
         var scheduler = await fixture.ClientAsync(StaffRole.Scheduler);
-        var html = await PostFormAsync(scheduler, "/schedule/rooms", "/schedule/rooms?handler=Add", [
+        var html = await PageForms.PostAsync(scheduler, "/schedule/rooms", "/schedule/rooms?handler=Add", [
             new("name", "Hybrid suite (page)"),
             new("modalities", "Ct"),
             new("modalities", "Fluoroscopy"),
             new("anaesthesiaCapable", "true"),
         ]);
-        Assert.True(html.Contains("Room Hybrid suite (page) added.", StringComparison.Ordinal), Flash(html));
+        Assert.True(html.Contains("Room Hybrid suite (page) added.", StringComparison.Ordinal), PageForms.Flash(html));
 
         var room = (await scheduler.GetJsonAsync("/api/rooms")).AsArray().Single(r => r!.Str("name") == "Hybrid suite (page)")!;
         Assert.True(room["anaesthesiaCapable"]!.GetValue<bool>());
@@ -53,17 +52,17 @@ public abstract partial class RoomsAndSessionsPageTests(ClinicalAppFixture fixtu
         var scheduler = await fixture.ClientAsync(StaffRole.Scheduler);
         var before = await fixture.WithDbAsync(db => db.Rooms.CountAsync());
 
-        var html = await PostFormAsync(scheduler, "/schedule/rooms", "/schedule/rooms?handler=Add", [
+        var html = await PageForms.PostAsync(scheduler, "/schedule/rooms", "/schedule/rooms?handler=Add", [
             new("name", "   "),
             new("modalities", "Ultrasound"),
         ]);
-        Assert.Equal("name: This field is required.", Flash(html));
+        Assert.Equal("name: This field is required.", PageForms.Flash(html));
 
-        html = await PostFormAsync(scheduler, "/schedule/rooms", "/schedule/rooms?handler=Add", [
+        html = await PageForms.PostAsync(scheduler, "/schedule/rooms", "/schedule/rooms?handler=Add", [
             new("name", "Room without modality"),
             new("anaesthesiaCapable", "true"),
         ]);
-        Assert.Equal("modalities: Choose at least one modality.", Flash(html));
+        Assert.Equal("modalities: Choose at least one modality.", PageForms.Flash(html));
         Assert.Contains("id=\"room-form\"", html, StringComparison.Ordinal);
 
         Assert.Equal(before, await fixture.WithDbAsync(db => db.Rooms.CountAsync()));
@@ -84,7 +83,7 @@ public abstract partial class RoomsAndSessionsPageTests(ClinicalAppFixture fixtu
         Assert.DoesNotContain("handler=Add", page, StringComparison.Ordinal);
 
         // A valid antiforgery token (from the schedule, where she books) so that only the role decides.
-        var token = TokenPattern().Match(await nurse.GetStringAsync("/schedule")).Groups[1].Value;
+        var token = PageForms.Token(await nurse.GetStringAsync("/schedule"));
         Assert.NotEmpty(token);
         var before = await fixture.WithDbAsync(db => db.AuditEntries.MaxAsync(e => (long?)e.Id)) ?? 0;
         using var response = await nurse.PostAsync("/schedule/rooms?handler=Add", new FormUrlEncodedContent([
@@ -114,14 +113,14 @@ public abstract partial class RoomsAndSessionsPageTests(ClinicalAppFixture fixtu
         var day = new DateOnly(fixture.Monday.Year + 1, 1, 14);
         var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var html = await PostFormAsync(scheduler, $"/schedule?date={date}", "/schedule?handler=Session", [
+        var html = await PageForms.PostAsync(scheduler, $"/schedule?date={date}", "/schedule?handler=Session", [
             new("date", date),
             new("start", "08:00"),
             new("end", "13:00"),
             new("teams", "2"),
             new("note", "Dr Anaesthetist"),
         ]);
-        Assert.True(html.Contains("Anaesthesia session added.", StringComparison.Ordinal), Flash(html));
+        Assert.True(html.Contains("Anaesthesia session added.", StringComparison.Ordinal), PageForms.Flash(html));
 
         // The API speaks instants: 08:00 and 13:00 in Madrid in January (CET) are 07:00Z and 12:00Z.
         var session = Assert.Single((await scheduler.GetJsonAsync($"/api/anaesthesia-sessions?date={date}")).AsArray())!;
@@ -140,34 +139,14 @@ public abstract partial class RoomsAndSessionsPageTests(ClinicalAppFixture fixtu
         Assert.DoesNotContain("id=\"session-form\"", view, StringComparison.Ordinal);
 
         // An end before the start is the service's refusal, shown, and nothing more is stored.
-        html = await PostFormAsync(scheduler, $"/schedule?date={date}", "/schedule?handler=Session", [
+        html = await PageForms.PostAsync(scheduler, $"/schedule?date={date}", "/schedule?handler=Session", [
             new("date", date),
             new("start", "14:00"),
             new("end", "13:00"),
         ]);
-        Assert.Equal("end: The session must end after it starts.", Flash(html));
+        Assert.Equal("end: The session must end after it starts.", PageForms.Flash(html));
         Assert.Single((await scheduler.GetJsonAsync($"/api/anaesthesia-sessions?date={date}")).AsArray());
     }
-
-    // Opens the page for its antiforgery token, posts the form and returns the page the redirect lands on.
-    private static async Task<string> PostFormAsync(HttpClient client, string page, string action, List<KeyValuePair<string, string>> fields)
-    {
-        var form = await client.GetStringAsync(page);
-        fields.Add(new("__RequestVerificationToken", TokenPattern().Match(form).Groups[1].Value));
-        using var response = await client.PostAsync(action, new FormUrlEncodedContent(fields));
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {action}: {(int)response.StatusCode} {html}");
-        return html;
-    }
-
-    private static string Flash(string html) =>
-        FlashPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : "no message on the page";
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
-    [GeneratedRegex("<p class=\"flash flash-error\" role=\"alert\">([^<]*)</p>")]
-    private static partial Regex FlashPattern();
 }
 
 public sealed class SqliteRoomsAndSessionsPageTests(SqliteClinicalAppFixture fixture)

@@ -38,7 +38,7 @@ public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
         {
             var referral = await AcceptedReferralAsync(mrn);
             var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var html = await PostFormAsync(physician, $"/schedule?date={date}", "/schedule?handler=Book", new()
+            var html = await PageForms.PostAsync(physician, $"/schedule?date={date}", "/schedule?handler=Book", new Dictionary<string, string>
             {
                 ["referralId"] = referral.ToString(),
                 ["roomId"] = room.Id().ToString(),
@@ -78,7 +78,7 @@ public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
         var referral = await AcceptedReferralAsync("MRN-TZ-GAP");
         var gapDay = LastSunday(fixture.Monday.Year + 1, 3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var html = await PostFormAsync(physician, $"/schedule?date={gapDay}", "/schedule?handler=Book", new()
+        var html = await PageForms.PostAsync(physician, $"/schedule?date={gapDay}", "/schedule?handler=Book", new Dictionary<string, string>
         {
             ["referralId"] = referral.ToString(),
             ["roomId"] = room.Id().ToString(),
@@ -100,7 +100,7 @@ public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
         var typed = sunday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T02:30";
 
         // 02:30 happens at 00:30Z (CEST) and again at 01:30Z (CET); the page takes the earlier.
-        var html = await PostFormAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Lab", new()
+        var html = await PageForms.PostAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Lab", new Dictionary<string, string>
         {
             ["test"] = "Inr",
             ["value"] = "1.1",
@@ -122,11 +122,11 @@ public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
         var referral = await AcceptedReferralAsync("MRN-TZ-RESAVE");
         var sunday = LastSunday(fixture.Monday.Year - 1, 10);
         var day = sunday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var html = await PostFormAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Assessment", new()
+        var html = await PageForms.PostAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Assessment", new Dictionary<string, string>
         {
             ["instructionsSentAt"] = day + "T02:30",
         });
-        Assert.True(html.Contains("Assessment saved.", StringComparison.Ordinal), Flash(html));
+        Assert.True(html.Contains("Assessment saved.", StringComparison.Ordinal), PageForms.Flash(html));
         var firstPass = new DateTimeOffset(sunday.ToDateTime(new TimeOnly(0, 30)), TimeSpan.Zero);
         var secondPass = firstPass.AddHours(1);
         var stored = await fixture.WithDbAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.ReferralId == referral));
@@ -145,24 +145,24 @@ public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
         Assert.Contains($"name=\"instructionsSentAt\" type=\"datetime-local\" value=\"{day}T02:30\"", page, StringComparison.Ordinal);
         var shown = WebUtility.HtmlDecode(ShownPattern().Match(page).Groups[1].Value);
         Assert.Equal(secondPass, DateTimeOffset.Parse(shown, CultureInfo.InvariantCulture));
-        html = await PostFormAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Assessment", new()
+        html = await PageForms.PostAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Assessment", new Dictionary<string, string>
         {
             ["instructionsSentAt"] = day + "T02:30",
             ["instructionsSentAtShown"] = shown,
             ["version"] = version.ToString(CultureInfo.InvariantCulture),
         });
-        Assert.True(html.Contains("Assessment saved.", StringComparison.Ordinal), Flash(html));
+        Assert.True(html.Contains("Assessment saved.", StringComparison.Ordinal), PageForms.Flash(html));
         stored = await fixture.WithDbAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.ReferralId == referral));
         Assert.Equal(secondPass, stored.InstructionsSentAt);
 
         // A changed field is read again on the site's clock.
-        html = await PostFormAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Assessment", new()
+        html = await PageForms.PostAsync(physician, $"/referrals/{referral}", $"/referrals/{referral}?handler=Assessment", new Dictionary<string, string>
         {
             ["instructionsSentAt"] = day + "T02:45",
             ["instructionsSentAtShown"] = shown,
             ["version"] = stored.Version.ToString(CultureInfo.InvariantCulture),
         });
-        Assert.True(html.Contains("Assessment saved.", StringComparison.Ordinal), Flash(html));
+        Assert.True(html.Contains("Assessment saved.", StringComparison.Ordinal), PageForms.Flash(html));
         stored = await fixture.WithDbAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.ReferralId == referral));
         Assert.Equal(firstPass.AddMinutes(15), stored.InstructionsSentAt);
     }
@@ -217,20 +217,6 @@ public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
         return referral;
     }
 
-    // Opens the page for its antiforgery token, posts the form and returns the page the redirect lands on.
-    private static async Task<string> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = TokenPattern().Match(form).Groups[1].Value;
-        using var response = await client.PostAsync(action, new FormUrlEncodedContent(fields));
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {action}: {(int)response.StatusCode} {html}");
-        return html;
-    }
-
-    private static string Flash(string html) =>
-        FlashPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : "no message on the page";
-
     private static IEnumerable<Exception> Flatten(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
@@ -257,14 +243,8 @@ public abstract partial class SiteTimeZonePageTests(ClinicalAppFixture fixture)
         return d;
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
     [GeneratedRegex("name=\"instructionsSentAtShown\" value=\"([^\"]*)\"")]
     private static partial Regex ShownPattern();
-
-    [GeneratedRegex("<p class=\"flash flash-error\" role=\"alert\">([^<]*)</p>")]
-    private static partial Regex FlashPattern();
 }
 
 public sealed class SqliteSiteTimeZonePageTests(SqliteClinicalAppFixture fixture)
