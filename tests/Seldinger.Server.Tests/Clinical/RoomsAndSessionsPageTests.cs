@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Seldinger.Clinical.Security;
 using Seldinger.Server.Services.Clinical;
@@ -16,6 +17,21 @@ namespace Seldinger.Server.Tests.Clinical;
 /// </summary>
 public abstract class RoomsAndSessionsPageTests(ClinicalAppFixture fixture)
 {
+    [SkippableFact]
+    public async Task Api_RoomWithoutModality_Refused_AdministratorListsRooms()
+    {
+        Skip.If(fixture.Factory is null, fixture.SkipReason);
+        var scheduler = await fixture.ClientAsync(StaffRole.Scheduler);
+        using var refused = await scheduler.PostAsJsonAsync("/api/rooms", new { name = "Consult room (no modality)", modalities = Array.Empty<string>(), anaesthesiaCapable = false });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("guidance modality", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The administrator sets rooms up (ManageRooms) without reading the schedule: she reads the list she adds to.
+        var administrator = await fixture.ClientAsync(StaffRole.Administrator);
+        var rooms = (await administrator.GetJsonAsync("/api/rooms")).AsArray();
+        Assert.DoesNotContain(rooms, r => r!.Str("name") == "Consult room (no modality)");
+    }
+
     [SkippableFact]
     public async Task Scheduler_AddsRoomThroughTheForm_ApiListsIt()
     {

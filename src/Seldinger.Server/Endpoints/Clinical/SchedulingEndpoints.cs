@@ -14,7 +14,7 @@ public static class SchedulingEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var rooms = api.MapGroup("/rooms").WithTags("Scheduling").AuditedClinical("room");
-        rooms.MapGet("/", RoomsAsync).RequireAction(StaffAction.ReadSchedule).WithName("ListRooms").WithSummary("Procedure rooms.");
+        rooms.MapGet("/", RoomsAsync).RequireAnyAction(StaffAction.ReadSchedule, StaffAction.ManageRooms).WithName("ListRooms").WithSummary("Procedure rooms.");
         rooms.MapPost("/", AddRoomAsync).RequireAction(StaffAction.ManageRooms).WithName("CreateRoom")
             .WithSummary("Adds a procedure room with its guidance modalities.").ProducesProblem(400).ProducesProblem(409);
         rooms.MapGet("/{id:guid}/worklist", WorklistAsync).RequireAction(StaffAction.ReadSchedule).WithName("RoomWorklist")

@@ -50,7 +50,7 @@ public sealed class RoomsModel(SchedulingService scheduling, CurrentUser user) :
                     throw new ClinicalValidationException("modalities", "Unknown modality.");
                 }
 
-                // The API takes a room without modalities; the form asks for one, since no procedure can be booked there.
+                // The service refuses a room without modalities too; the form names a missing name in the same message.
                 if (modalities is null || modalities.Count == 0)
                 {
                     var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -37,6 +37,11 @@ public sealed class SchedulingService(
             Modalities = [.. (request.Modalities ?? []).Distinct()],
             AnaesthesiaCapable = request.AnaesthesiaCapable,
         };
+        if (room.Modalities.Count == 0)
+        {
+            throw new ClinicalValidationException("modalities", "A procedure room needs at least one guidance modality: no procedure can be booked in a room without one.");
+        }
+
         if (await Db.Rooms.AnyAsync(r => r.Name == room.Name, ct))
         {
             throw new ClinicalConflictException("Room exists", $"A room named {room.Name} exists already.");
