@@ -138,13 +138,11 @@ public sealed class GpuBioheatEngineTests : IDisposable
         Assert.True(MaxRelativeDifference(expected.Cem43.Voxels, actual.Cem43.Voxels) <= 1e-4, $"{what}: CEM43");
     }
 
+    /// <summary>Every kernel layout: each must give the CPU engine's result.</summary>
+    public static TheoryData<GpuBioheatKernelLayout> AllLayouts => [.. Enum.GetValues<GpuBioheatKernelLayout>()];
+
     [Theory]
-    [InlineData(GpuBioheatKernelLayout.ColumnMarch)]
-    [InlineData(GpuBioheatKernelLayout.SplitList)]
-    [InlineData(GpuBioheatKernelLayout.SplitGrid)]
-    [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
-    [InlineData(GpuBioheatKernelLayout.SplitGridQuads)]
-    [InlineData(GpuBioheatKernelLayout.SplitGridVector4)]
+    [MemberData(nameof(AllLayouts))]
     public void Run_RandomHeatFreezeThawProblems_MatchesCpuEngine(GpuBioheatKernelLayout layout)
     {
         var random = new Random(4242);
@@ -179,12 +177,7 @@ public sealed class GpuBioheatEngineTests : IDisposable
     }
 
     [Theory]
-    [InlineData(GpuBioheatKernelLayout.ColumnMarch)]
-    [InlineData(GpuBioheatKernelLayout.SplitList)]
-    [InlineData(GpuBioheatKernelLayout.SplitGrid)]
-    [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
-    [InlineData(GpuBioheatKernelLayout.SplitGridQuads)]
-    [InlineData(GpuBioheatKernelLayout.SplitGridVector4)]
+    [MemberData(nameof(AllLayouts))]
     public void Run_NoSourceNoFixedUniformMaterial_MatchesCpuEngineAndStaysFinite(GpuBioheatKernelLayout layout)
     {
         var random = new Random(7);
@@ -277,12 +270,7 @@ public sealed class GpuBioheatEngineTests : IDisposable
     /// size) with every layout and chunk lengths that do and do not divide the column, heating then freezing.
     /// </summary>
     [Theory]
-    [InlineData(GpuBioheatKernelLayout.ColumnMarch)]
-    [InlineData(GpuBioheatKernelLayout.SplitList)]
-    [InlineData(GpuBioheatKernelLayout.SplitGrid)]
-    [InlineData(GpuBioheatKernelLayout.SplitGridPairs)]
-    [InlineData(GpuBioheatKernelLayout.SplitGridQuads)]
-    [InlineData(GpuBioheatKernelLayout.SplitGridVector4)]
+    [MemberData(nameof(AllLayouts))]
     public void Run_TinyAndOddGrids_MatchesCpuEngine(GpuBioheatKernelLayout layout)
     {
         (int I, int J, int K)[] sizes = [(1, 1, 1), (2, 3, 1), (1, 1, 5), (3, 1, 2), (1, 4, 3), (2, 1, 7), (17, 3, 2), (5, 2, 9), (33, 1, 4), (4, 1, 1), (4, 3, 2), (8, 1, 5), (12, 5, 3)];
